@@ -1,0 +1,62 @@
+package io.jslab.runtime;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The one class that instrumented constructors call.
+ *
+ * <p>It names nothing but {@code java.*} types, so a copy of it can be defined in any class
+ * loader that cannot see the agent's own copy (a loader whose parent is null, say); the agent then
+ * points that copy's sinks at the same tracker through {@link #install}. It is public, with public
+ * members only, because the calling class and this class may live in different loaders, where
+ * package-private access fails even under the same package name.
+ */
+public final class SlabHook {
+
+    // Written once per loader copy by the agent, read on every tracked construction; volatile so
+    // that a constructor running on another thread sees the sinks as soon as they are installed.
+    private static volatile BiConsumer<Object, Class<?>> constructedSink;
+    private static volatile BiConsumer<Object, Class<?>> failedSink;
+
+    private SlabHook() {}
+
+    /**
+     * Called at the normal return of a selected constructor declared by {@code declaringClass}
+     * that did not delegate with {@code this(...)}. Counts {@code object} only when its runtime
+     * class is {@code declaringClass}, so a selected superclass constructor never counts a
+     * subclass's object. Never throws.
+     */
+    public static void constructed(Object object, Class<?> declaringClass) {
+        BiConsumer<Object, Class<?>> sink = constructedSink;
+        if (sink != null && object.getClass() == declaringClass) {
+            try {
+                sink.accept(object, declaringClass);
+            } catch (Throwable ignored) {
+                // The tracker counts and reports its own failures; nothing may reach the host.
+            }
+        }
+    }
+
+    /**
+     * Called when a constructor that delegated with {@code this(...)} throws after the delegation
+     * returned: the constructor it delegated to counted the object, and it must not stay counted.
+     * Never throws.
+     */
+    public static void constructionFailed(Object object, Class<?> declaringClass) {
+        BiConsumer<Object, Class<?>> sink = failedSink;
+        if (sink != null && object.getClass() == declaringClass) {
+            try {
+                sink.accept(object, declaringClass);
+            } catch (Throwable ignored) {
+                // As above.
+            }
+        }
+    }
+
+    /** Points this copy of the hook at the tracker; {@code null}s turn tracking off. */
+    public static void install(BiConsumer<Object, Class<?>> constructed,
+                               BiConsumer<Object, Class<?>> failed) {
+        failedSink = failed;
+        constructedSink = constructed;
+    }
+}
