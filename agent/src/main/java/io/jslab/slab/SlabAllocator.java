@@ -60,6 +60,7 @@ public final class SlabAllocator implements AutoCloseable {
     private final AtomicReferenceArray<SlabCache> kmallocCaches =
             new AtomicReferenceArray<>(KMALLOC_MAX_SHIFT + 1);
     private final List<SlabListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     /** A chain over {@code arena}, sizing slabs for this machine's processor count. */
     public SlabAllocator(BuddyArena arena) {
@@ -244,7 +245,12 @@ public final class SlabAllocator implements AutoCloseable {
     /** Closes the arena. */
     @Override
     public void close() {
+        closed = true;
         arena.close();
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     /** Checks every cache's invariants (tests, at quiescence); throws AssertionError. */
