@@ -44,7 +44,7 @@ final class Instrumenter {
 
     ResettableClassFileTransformer install(Instrumentation instrumentation) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        return quietAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -66,5 +66,29 @@ final class Instrumenter {
                             problem -> status.error(problem, null)));
                 })
                 .installOn(instrumentation);
+    }
+
+    /**
+     * An agent builder made without its "nexus": by default the builder's constructor prepares
+     * to inject a helper class into the system class loader, which on JDK 24 and later makes the
+     * JVM print {@code sun.misc.Unsafe} warnings (Byte Buddy's class injector initializes its
+     * Unsafe fallback). This agent initializes nothing in the classes it rewrites, so it needs no
+     * nexus; Byte Buddy's own switch turns it off. The switch is read once, when Byte Buddy's
+     * (relocated) nexus accessor initializes, so it is set for that moment only and then restored.
+     * The shade plugin relocates the property name along with Byte Buddy.
+     */
+    private static AgentBuilder quietAgentBuilder() {
+        String nexusSwitch = "net.bytebuddy.nexus.disabled";
+        String before = System.getProperty(nexusSwitch);
+        System.setProperty(nexusSwitch, "true");
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+        } finally {
+            if (before == null) {
+                System.clearProperty(nexusSwitch);
+            } else {
+                System.setProperty(nexusSwitch, before);
+            }
+        }
     }
 }
