@@ -49,11 +49,15 @@ final class Instrumenter {
      */
     ResettableClassFileTransformer install(Instrumentation instrumentation, boolean retransform) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
-        return quietAgentBuilder()
+        AgentBuilder builder = quietAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE);
+        if (retransform) {
+            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(new RetransformationFailures(status));
+        }
+        return builder
                 .with(ClassFilePool.STRATEGY)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
@@ -76,8 +80,8 @@ final class Instrumenter {
 
     /**
      * The annotation's own class file, for loaders that cannot see it (a loader whose parent is
-     * null): their classes still carry {@code @SlabAllocated}, and matching must read the
-     * annotation type to know that it is {@code @Inherited}.
+     * null): their classes still carry {@code @SlabAllocated}, and wherever Byte Buddy reads
+     * more of an annotation than its name it needs the annotation's class file.
      */
     private static ClassFileLocator annotationClassFile() {
         try {
