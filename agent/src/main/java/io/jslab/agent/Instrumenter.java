@@ -65,13 +65,13 @@ final class Instrumenter {
                 .ignore(any(), isBootstrapClassLoader())
                 .or(not(candidates))
                 .type(selection.typeMatcher())
-                .transform((builder, type, loader, module, domain) -> {
+                .transform((typeBuilder, type, loader, module, domain) -> {
                     try {
                         hooks.ensure(loader);
                     } catch (Exception | LinkageError e) {
                         throw new IllegalStateException("the hook cannot be made visible to its class loader", e);
                     }
-                    return builder.visit(new ConstructorRewrite(selection.selectsWholeClass(type),
+                    return typeBuilder.visit(new ConstructorRewrite(selection.selectsWholeClass(type),
                             ClassFileLocator.ForClassLoader.of(loader),
                             problem -> status.error(problem, null)));
                 })
