@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * <pre>
  *   SlabAllocator --&gt; caches, in creation order:  [ kmalloc-64 ][ com.acme.Order ][ ... ]
  *        |                                            | slabs of 2^order pages
- *        |--&gt; PageMap: arena page ─&gt; slab ─&gt; cache   (kfree finds a slot's cache)
+ *        |--&gt; PageMap: arena page -&gt; slab -&gt; cache   (kfree finds a slot's cache)
  *        `--&gt; BuddyArena <-- Reclaimer: each cache's empty slabs, if its lock is free at once
  * </pre>
  *

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * Finding the calling thread's magazine
  *   owned[threadId % 32] --owner == current thread?--&gt; magazine        (two loads, no lookup)
- *        `─ otherwise: the cache's ThreadLocal&lt;Magazine&gt;, made and registered on first use
+ *        `- otherwise: the cache's ThreadLocal&lt;Magazine&gt;, made and registered on first use
  * </pre>
  *
  * <p>Why this lookup: an allocate+free pair measured 18.3 ns (thread CPU time, JDK 17, 2 busy
