@@ -1,6 +1,7 @@
 package io.jslab.arena;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -96,13 +97,18 @@ public final class BuddyArena implements AutoCloseable {
 
     /** An arena of {@code config}'s shape; it maps its first chunk at the first allocation. */
     public BuddyArena(ArenaConfig config) {
+        this(config, MappedChunks.defaultDirectories());
+    }
+
+    /** An arena whose chunks are files in the first of {@code directories} with room for one. */
+    BuddyArena(ArenaConfig config, List<Path> directories) {
         this.config = config;
         this.maxOrder = config.maxOrder();
         this.pageShift = Integer.numberOfTrailingZeros(config.pageSize());
         this.pageMask = config.pageSize() - 1;
         this.maxChunks = config.maxChunks();
         this.area = new FreeArea(maxOrder);
-        this.chunks = new MappedChunks(config.chunkBytes());
+        this.chunks = new MappedChunks(config.chunkBytes(), directories);
     }
 
     public ArenaConfig config() {
@@ -237,27 +243,7 @@ public final class BuddyArena implements AutoCloseable {
                 return page;
             }
         }
-        throw badAddress(address, freeMessage);
-    }
-
-    private RuntimeException badAddress(long address, String freeMessage) {
-        if (address < 0 || address >= mappedBytes) {
-            return new IllegalArgumentException(String.format(
-                    "address 0x%x: outside the arena's mapped memory [0x0, 0x%x)", address, mappedBytes));
-        }
-        if ((address & pageMask) != 0) {
-            return new IllegalArgumentException(String.format(
-                    "address 0x%x: not a block address (blocks start at multiples of the page size %d)",
-                    address, config.pageSize()));
-        }
-        int head = area.enclosingHead((int) (address >>> pageShift));
-        int bits = area.meta(head);
-        if ((bits & FreeArea.FREE) != 0) {
-            return new IllegalStateException(String.format("address 0x%x: %s", address, freeMessage));
-        }
-        return new IllegalArgumentException(String.format(
-                "address 0x%x: not the start of a block (it lies inside the block at 0x%x of order %d)",
-                address, (long) head << pageShift, bits & FreeArea.ORDER_MASK));
+        throw BadAddress.explain(address, freeMessage, area, pageShift, mappedBytes);
     }
 
     /**
@@ -311,14 +297,9 @@ public final class BuddyArena implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        double[] unusable = new double[maxOrder + 1];
-        double[] fragmentation = new double[maxOrder + 1];
-        for (int order = 0; order <= maxOrder; order++) {
-            unusable[order] = Fragmentation.unusableFreeIndex(order, freeBlocks) / 1000.0;
-            fragmentation[order] = Fragmentation.fragmentationIndex(order, freeBlocks) / 1000.0;
-        }
         return new ArenaStats(config.pageSize(), maxOrder, mapped, maxChunks, totalPages, freePages,
-                freeBlocks, unusable, fragmentation, failures);
+                freeBlocks, Fragmentation.unusableIndices(freeBlocks),
+                Fragmentation.fragmentationIndices(freeBlocks), failures);
     }
 
     /**

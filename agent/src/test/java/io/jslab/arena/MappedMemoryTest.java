@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
 
 /** getLong/putLong over the mapped chunks. Arena: 4 KiB pages, max order 3 (chunks of 0x8000). */
@@ -69,6 +71,29 @@ class MappedMemoryTest {
                 "one more deleted arena file mapped: " + mappings);
         assertTrue(mappings.stream().allMatch(line -> line.endsWith("(deleted)")),
                 "no arena file is left with a name: " + mappings);
+    }
+
+    @Test
+    void chunksGoToTheFirstDirectoryThatCanHoldThem(@TempDir Path directory) {
+        BuddyArena spilling = arenas.open(new ArenaConfig(4096, 3, 0x10000),
+                List.of(directory.resolve("missing"), directory));
+        assertEquals(0, spilling.allocate(3));
+        spilling.putLong(0x7ff8, 42);
+        assertEquals(42, spilling.getLong(0x7ff8));
+    }
+
+    @Test
+    void whenNoDirectoryCanTakeAChunkTheArenaCannotGrowAndAllocationFails(@TempDir Path directory) {
+        BuddyArena stuck = arenas.open(new ArenaConfig(4096, 3, 0x10000), List.of(directory.resolve("missing")));
+        AtomicInteger reclaims = new AtomicInteger();
+        stuck.setReclaimer(() -> {
+            reclaims.incrementAndGet();
+            return 0;
+        });
+        assertEquals(BuddyArena.NO_MEMORY, stuck.allocate(0));
+        assertEquals(1, reclaims.get());
+        assertEquals(1, stuck.stats().allocationFailures());
+        assertEquals(0, stuck.stats().chunks());
     }
 
     /** Lines of /proc/self/maps for arena files of 2 MiB (this test's chunk size, used by no other test). */
