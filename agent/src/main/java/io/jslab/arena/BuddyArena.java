@@ -107,7 +107,7 @@ public final class BuddyArena implements AutoCloseable {
         this.pageShift = Integer.numberOfTrailingZeros(config.pageSize());
         this.pageMask = config.pageSize() - 1;
         this.maxChunks = config.maxChunks();
-        this.area = new FreeArea(maxOrder);
+        this.area = new FreeArea(maxOrder, (long) maxChunks << maxOrder);
         this.chunks = new MappedChunks(config.chunkBytes(), directories);
     }
 
@@ -120,6 +120,12 @@ public final class BuddyArena implements AutoCloseable {
      * arena's address space, a multiple of the block's size. Chunk {@code i} spans
      * {@code [i * chunkBytes, (i + 1) * chunkBytes)}. The block's memory holds whatever its last
      * user left there (zeros when its chunk is new).
+     *
+     * <p>Which block, exactly: the front of the smallest non-empty free list of order
+     * {@code >= order}; when that order is larger, the block is split, its low half kept and the
+     * high halves pushed on the front of the lower lists. A new chunk is mapped only when every
+     * list of order {@code >= order} is empty. So the arena's answers are deterministic, and from
+     * a fresh arena successive order-0 allocations return page 0, 1, 2, ... of chunk 0.
      *
      * @return the address, or {@link #NO_MEMORY} when no block fits, the arena is at its maximum
      *         and the reclaimer gave nothing back

@@ -30,6 +30,12 @@ public final class ArenaValidationExtension implements AfterEachCallback {
         return arena;
     }
 
+    /** Validates and closes, after the test, an arena the test got elsewhere (from a slab allocator). */
+    public BuddyArena track(BuddyArena arena) {
+        arenas.add(arena);
+        return arena;
+    }
+
     /** An arena of 4 KiB pages, chunks of {@code 2^maxOrder} pages, at most {@code maxChunks} chunks. */
     public BuddyArena open(int maxOrder, int maxChunks) {
         return open(new ArenaConfig(4096, maxOrder, (long) maxChunks * (4096L << maxOrder)));
