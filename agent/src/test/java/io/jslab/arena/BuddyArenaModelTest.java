@@ -3,8 +3,8 @@ package io.jslab.arena;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,10 +14,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random allocate/free sequences checked after every step against a plain model: the
- * allocated blocks as [start, start + length) page intervals, and the free pages left. Each step
- * also checks the allocator's own invariants ({@link ArenaValidator}) and the exact change of the
- * free-block counts that a buddy allocation must make.
+ * Seeded random allocate/free sequences checked after every step against plain models:
+ * <ul>
+ *   <li>the allocated blocks as [start, start + pages) intervals: every answer is aligned to its
+ *       size, inside the mapped pages and disjoint from every other allocated block, and free
+ *       pages = total pages - allocated pages;</li>
+ *   <li>the buddy rules written out again with plain collections (a stack of block starts per
+ *       order): it predicts the exact address of every allocation, when the arena grows, when it
+ *       answers NO_MEMORY, and the exact content and order of every free list;</li>
+ *   <li>the allocator's own invariants ({@link ArenaValidator}) and a marker written into each
+ *       block's first and last long, read back before the block is freed.</li>
+ * </ul>
  */
 class BuddyArenaModelTest {
 
@@ -29,14 +36,20 @@ class BuddyArenaModelTest {
     final ArenaValidationExtension arenas = new ArenaValidationExtension();
 
     /** Allocated blocks: first page -> pages. */
-    private final TreeMap<Integer, Integer> model = new TreeMap<>();
+    private final TreeMap<Integer, Integer> allocated = new TreeMap<>();
     private final List<Integer> starts = new ArrayList<>();
+    /** Free blocks by order, most recently freed first. */
+    private final List<ArrayDeque<Integer>> freeLists = new ArrayList<>();
+    private int chunks;
     private long allocatedPages;
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 42, 20240917})
-    void randomSequencesAgreeWithThePlainModel(long seed) {
+    void randomSequencesAgreeWithThePlainModels(long seed) {
         BuddyArena arena = arenas.open(MAX_ORDER, MAX_CHUNKS);
+        for (int order = 0; order <= MAX_ORDER; order++) {
+            freeLists.add(new ArrayDeque<>());
+        }
         Random random = new Random(seed);
         int noMemory = 0;
         for (int step = 0; step < STEPS; step++) {
@@ -52,75 +65,99 @@ class BuddyArenaModelTest {
             } else {
                 freeAndCheck(arena, starts.get(random.nextInt(starts.size())), where);
             }
-            ArenaStats stats = arena.stats();
-            assertEquals(stats.totalPages() - allocatedPages, stats.freePages(), where);
-            assertEquals(allocatedPages, ArenaValidator.allocatedPages(arena), where);
-            ArenaValidator.validate(arena);
+            checkState(arena, where);
         }
         assertTrue(noMemory > 0, "the sequence reached the maximum at least once");
         assertEquals(noMemory, arena.stats().allocationFailures());
         while (!starts.isEmpty()) {
             freeAndCheck(arena, starts.get(starts.size() - 1), "seed " + seed + ", draining");
         }
-        ArenaStats stats = arena.stats();
-        assertEquals(stats.totalPages(), stats.freePages());
-        long[] whole = new long[MAX_ORDER + 1];
-        whole[MAX_ORDER] = stats.chunks();
-        assertEquals(Arrays.toString(whole), Arrays.toString(stats.freeBlocks()));
+        checkState(arena, "seed " + seed + ", drained");
+        assertEquals(chunks, freeLists.get(MAX_ORDER).size(), "every chunk whole again");
     }
 
-    /** Returns false when the arena answered NO_MEMORY, which the model must agree with. */
+    /** Returns false when the arena answered NO_MEMORY, as the model must have predicted. */
     private boolean allocateAndCheck(BuddyArena arena, int order, String where) {
-        ArenaStats before = arena.stats();
-        long[] expected = before.freeBlocks();
-        int from = order;
-        while (from <= MAX_ORDER && expected[from] == 0) {
-            from++;
-        }
+        int expected = modelAllocate(order);
         long address = arena.allocate(order);
-        ArenaStats after = arena.stats();
-        if (address == BuddyArena.NO_MEMORY) {
-            assertEquals(MAX_CHUNKS, before.chunks(), where + ": NO_MEMORY before the arena was at its maximum");
-            assertEquals(MAX_ORDER + 1, from, where + ": NO_MEMORY although a block of order >= " + order + " was free");
+        if (expected < 0) {
+            assertEquals(BuddyArena.NO_MEMORY, address, where + ": the model has no block of order >= " + order);
             return false;
         }
+        assertEquals(expected * 4096L, address, where + ": allocate(" + order + ")");
         int pages = 1 << order;
-        int start = Math.toIntExact(address / 4096);
-        assertEquals(0, address % (4096L << order), where + ": block not aligned to its size");
-        if (from > MAX_ORDER) {
-            assertEquals(before.chunks() + 1, after.chunks(), where + ": grew");
-            expected[MAX_ORDER] = 1;
-            from = MAX_ORDER;
-        } else {
-            assertEquals(before.chunks(), after.chunks(), where + ": grew although a block fitted");
-        }
-        expected[from]--;
-        for (int o = order; o < from; o++) {
-            expected[o]++;
-        }
-        assertEquals(Arrays.toString(expected), Arrays.toString(after.freeBlocks()),
-                where + ": a split of an order-" + from + " block for order " + order);
-        assertTrue(start + pages <= after.totalPages(), where + ": beyond the mapped pages");
-        Map.Entry<Integer, Integer> below = model.floorEntry(start + pages - 1);
-        assertTrue(below == null || below.getKey() + below.getValue() <= start,
-                where + ": [" + start + ", " + (start + pages) + ") overlaps the allocated " + below);
-        model.put(start, pages);
-        starts.add(start);
+        Map.Entry<Integer, Integer> below = allocated.floorEntry(expected + pages - 1);
+        assertTrue(below == null || below.getKey() + below.getValue() <= expected,
+                where + ": [" + expected + ", " + (expected + pages) + ") overlaps the allocated " + below);
+        allocated.put(expected, pages);
+        starts.add(expected);
         allocatedPages += pages;
-        arena.putLong(address, marker(start, pages));
-        arena.putLong(address + pages * 4096L - 8, ~marker(start, pages));
+        arena.putLong(address, marker(expected, pages));
+        arena.putLong(address + pages * 4096L - 8, ~marker(expected, pages));
         assertEquals(order, arena.orderOf(address), where);
         return true;
     }
 
     private void freeAndCheck(BuddyArena arena, int start, String where) {
-        int pages = model.remove(start);
+        int pages = allocated.remove(start);
         starts.remove(Integer.valueOf(start));
         long address = start * 4096L;
         assertEquals(marker(start, pages), arena.getLong(address), where + ": first long of the block");
         assertEquals(~marker(start, pages), arena.getLong(address + pages * 4096L - 8), where + ": last long");
         arena.free(address);
         allocatedPages -= pages;
+        modelFree(start, Integer.numberOfTrailingZeros(pages));
+    }
+
+    /** The smallest order with a free block, its most recent block, split keeping the low half. */
+    private int modelAllocate(int order) {
+        int from = order;
+        while (from <= MAX_ORDER && freeLists.get(from).isEmpty()) {
+            from++;
+        }
+        if (from > MAX_ORDER) {
+            if (chunks == MAX_CHUNKS) {
+                return -1;
+            }
+            freeLists.get(MAX_ORDER).push(chunks++ << MAX_ORDER);
+            from = MAX_ORDER;
+        }
+        int start = freeLists.get(from).pop();
+        while (from > order) {
+            from--;
+            freeLists.get(from).push(start + (1 << from));
+        }
+        return start;
+    }
+
+    /** Merges with the buddy while it is free at the same order, then pushes the result. */
+    private void modelFree(int start, int order) {
+        while (order < MAX_ORDER && freeLists.get(order).remove(start ^ (1 << order))) {
+            start &= ~(1 << order);
+            order++;
+        }
+        freeLists.get(order).push(start);
+    }
+
+    private void checkState(BuddyArena arena, String where) {
+        ArenaStats stats = arena.stats();
+        assertEquals(chunks, stats.chunks(), where + ": chunks");
+        assertEquals(stats.totalPages() - allocatedPages, stats.freePages(), where + ": free pages");
+        assertEquals(allocatedPages, ArenaValidator.allocatedPages(arena), where);
+        List<List<Integer>> lists = new ArrayList<>();
+        arena.inspect(area -> {
+            for (int order = 0; order <= MAX_ORDER; order++) {
+                List<Integer> list = new ArrayList<>();
+                for (int page = area.head(order); page != FreeArea.NIL; page = area.next(page)) {
+                    list.add(page);
+                }
+                lists.add(list);
+            }
+        });
+        for (int order = 0; order <= MAX_ORDER; order++) {
+            assertEquals(new ArrayList<>(freeLists.get(order)), lists.get(order), where + ": free list " + order);
+        }
+        ArenaValidator.validate(arena);
     }
 
     private static long marker(int start, int pages) {
