@@ -93,6 +93,7 @@ final class FreeArea {
      * buddy is a free block of the same order: the kernel's {@code __free_one_page}.
      */
     void free(int page) {
+        assert (meta[page] & (HEAD | FREE)) == HEAD : "page " + page + " is no allocated head: meta " + meta[page];
         int order = meta[page] & ORDER_MASK;
         freePages += 1 << order;
         meta[page] = 0;
@@ -110,6 +111,8 @@ final class FreeArea {
     }
 
     private void push(int page, int order) {
+        assert (page & ((1 << order) - 1)) == 0 && page + (1 << order) <= pages
+                : "block " + page + " of order " + order + " misaligned or beyond " + pages + " pages";
         int first = head[order];
         next[page] = first;
         prev[page] = NIL;
@@ -123,6 +126,7 @@ final class FreeArea {
     }
 
     private void unlink(int page, int order) {
+        assert meta[page] == (byte) (HEAD | FREE | order) : "block " + page + " is not free at order " + order;
         int after = next[page];
         int before = prev[page];
         if (before == NIL) {
