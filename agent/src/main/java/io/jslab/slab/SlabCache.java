@@ -259,11 +259,13 @@ public final class SlabCache {
             long numSlabs = node.slabs();
             long full = node.full.size();
             long partial = node.partial.size();
-            // Transiently below zero only while frees of slots handed between threads are read
-            // before their allocations; at quiescence allocations - frees is exact.
+            // Frees are read before allocations (countersLocked), so only a slot passed between
+            // threads without happens-before (a racy field) could show its free first; at
+            // quiescence allocations - frees is exact.
             long active = Math.max(0, totals.allocations - totals.frees);
             return new SlabCacheStats(name, size, objects, pages, active, numSlabs * objects,
-                    full + partial, numSlabs, full, partial, node.empty.size(), totals.allocations, totals.frees, failures.get(),
+                    full + partial, numSlabs, full, partial, node.empty.size(),
+                    totals.allocations, totals.frees, failures.get(),
                     rates.allocationRate(), rates.freeRate(), numSlabs * pages * pageSize,
                     active * size, LifetimeHistogram.quantile(totals.lifetimes, 500),
                     LifetimeHistogram.quantile(totals.lifetimes, 990));
