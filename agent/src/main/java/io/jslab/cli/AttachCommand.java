@@ -34,8 +34,8 @@ final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path jar = AgentJar.path();
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
+            Path jar = AgentJar.path();
             Properties system = jvm.systemProperties();
             String hint = warningHint(system.getProperty("java.specification.version"),
                     jvm.agentProperties().getProperty("sun.jvm.args"), jar);
