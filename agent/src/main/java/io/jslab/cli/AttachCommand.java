@@ -58,7 +58,7 @@ final class AttachCommand implements Callable<Integer> {
                 || (jvmArgs != null && jvmArgs.contains("-XX:+EnableDynamicAgentLoading"))) {
             return null;
         }
-        return "jslab: note: Java " + specificationVersion + " warns when an agent is loaded into a"
+        return "note: Java " + specificationVersion + " warns when an agent is loaded into a"
                 + " running JVM; to avoid the warning start the JVM with"
                 + " -XX:+EnableDynamicAgentLoading, or load jslab at start with -javaagent:" + jar;
     }

@@ -1,8 +1,8 @@
 package io.jslab.cli;
 
 /**
- * A failure the user can act on: its message is the whole one-line report, printed as
- * {@code jslab: <message>} with exit status 1 and no stack trace.
+ * A failure the user can act on: its message is the whole one-line report, printed alone on
+ * stderr, with exit status 1 and no stack trace.
  */
 final class CliException extends RuntimeException {
 

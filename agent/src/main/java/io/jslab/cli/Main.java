@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar jslab-agent.jar <command>} (SPEC section 8). Exit status 0 on success, 1 on an
- * error, 2 on a usage error; either error is one line on stderr starting with {@code jslab: },
- * never a stack trace.
+ * error, 2 on a usage error; either error is one line on stderr that says what is wrong and what
+ * to do, never a stack trace.
  */
 @Command(name = "java -jar jslab-agent.jar", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class, sortOptions = false,
@@ -55,7 +55,7 @@ public final class Main implements Runnable {
         return (ParameterException e, String[] args) -> {
             CommandLine cli = e.getCommandLine();
             String help = cli.getCommandSpec().qualifiedName() + " --help";
-            cli.getErr().println("jslab: " + Messages.oneLine(e.getMessage()) + "; see '" + help + "'");
+            cli.getErr().println(Messages.oneLine(e.getMessage()) + "; see '" + help + "'");
             return USAGE;
         };
     }
@@ -68,7 +68,7 @@ public final class Main implements Runnable {
             }
             String message = e instanceof CliException ? e.getMessage()
                     : "internal error, please report it: " + e.getClass().getName() + ": " + Messages.of(e);
-            cli.getErr().println("jslab: " + message);
+            cli.getErr().println(message);
             return ERROR;
         };
     }

@@ -39,7 +39,10 @@ final class TerminalScreen implements TopScreen, AutoCloseable {
 
     static TerminalScreen open() {
         try {
-            return new TerminalScreen(TerminalBuilder.builder().system(true).build());
+            // exec: the one provider the jar ships (it runs stty); no silent fall back to a dumb
+            // terminal, which JLine would announce with a logged warning.
+            return new TerminalScreen(TerminalBuilder.builder().system(true).provider("exec")
+                    .dumb(false).build());
         } catch (IOException | RuntimeException e) {
             throw new CliException("cannot use this terminal for top: " + Messages.of(e)
                     + "; 'top -o' prints once without it");

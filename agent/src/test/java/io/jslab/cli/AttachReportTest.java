@@ -48,9 +48,9 @@ class AttachReportTest {
         assertNull(AttachCommand.warningHint("17", "-Xmx1g", jar));
         assertNull(AttachCommand.warningHint("1.8", null, jar));
         assertNull(AttachCommand.warningHint("25", "-Xmx1g -XX:+EnableDynamicAgentLoading", jar));
-        assertEquals("jslab: note: Java 21 warns when an agent is loaded into a running JVM; to avoid the"
+        assertEquals("note: Java 21 warns when an agent is loaded into a running JVM; to avoid the"
                 + " warning start the JVM with -XX:+EnableDynamicAgentLoading, or load jslab at start with"
                 + " -javaagent:jslab-agent.jar", AttachCommand.warningHint("21", "-Xmx1g", jar));
-        assertEquals(true, AttachCommand.warningHint("25", null, jar).startsWith("jslab: note: Java 25 warns"));
+        assertEquals(true, AttachCommand.warningHint("25", null, jar).startsWith("note: Java 25 warns"));
     }
 }

@@ -16,21 +16,21 @@ class MainTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-        "''                   | jslab: missing command: list, attach, slabinfo, buddyinfo, top or help; see 'java -jar jslab-agent.jar --help'",
-        "frobnicate           | jslab: Unmatched argument at index 0: 'frobnicate'; see 'java -jar jslab-agent.jar --help'",
-        "slabinfo             | jslab: Missing required parameter: '<pid>'; see 'java -jar jslab-agent.jar slabinfo --help'",
-        "buddyinfo 12 13      | jslab: Unmatched argument at index 2: '13'; see 'java -jar jslab-agent.jar buddyinfo --help'",
-        "attach abc           | jslab: Invalid value for positional parameter at index 0 (<pid>): 'abc' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar attach --help'",
-        "attach 0             | jslab: Invalid value for positional parameter at index 0 (<pid>): '0' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar attach --help'",
-        "attach 12 a=1 b=2    | jslab: Unmatched argument at index 3: 'b=2'; see 'java -jar jslab-agent.jar attach --help'",
-        "top -1               | jslab: Invalid value for positional parameter at index 0 (<pid>): '-1' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar top --help'",
-        "top 12 --frobnicate  | jslab: Unknown option: '--frobnicate'; see 'java -jar jslab-agent.jar top --help'",
-        "top 12 -s x          | jslab: Invalid value for option '--sort': 'x' is not a sort key: a, b, c, l, v, n, o, p, s or u; see 'java -jar jslab-agent.jar top --help'",
-        "top 12 -s ab         | jslab: Invalid value for option '--sort': 'ab' is not a sort key: a, b, c, l, v, n, o, p, s or u; see 'java -jar jslab-agent.jar top --help'",
-        "top 12 -d 0          | jslab: Invalid value for option '--delay': '0' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
-        "top 12 -d 1.5        | jslab: Invalid value for option '--delay': '1.5' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
-        "top 12 -o -d 2       | jslab: cannot combine -d and -o; see 'java -jar jslab-agent.jar top --help'",
-        "list extra           | jslab: Unmatched argument at index 1: 'extra'; see 'java -jar jslab-agent.jar list --help'",
+        "''                   | missing command: list, attach, slabinfo, buddyinfo, top or help; see 'java -jar jslab-agent.jar --help'",
+        "frobnicate           | Unmatched argument at index 0: 'frobnicate'; see 'java -jar jslab-agent.jar --help'",
+        "slabinfo             | Missing required parameter: '<pid>'; see 'java -jar jslab-agent.jar slabinfo --help'",
+        "buddyinfo 12 13      | Unmatched argument at index 2: '13'; see 'java -jar jslab-agent.jar buddyinfo --help'",
+        "attach abc           | Invalid value for positional parameter at index 0 (<pid>): 'abc' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar attach --help'",
+        "attach 0             | Invalid value for positional parameter at index 0 (<pid>): '0' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar attach --help'",
+        "attach 12 a=1 b=2    | Unmatched argument at index 3: 'b=2'; see 'java -jar jslab-agent.jar attach --help'",
+        "top -1               | Invalid value for positional parameter at index 0 (<pid>): '-1' is not a process id (a positive whole number); see 'java -jar jslab-agent.jar top --help'",
+        "top 12 --frobnicate  | Unknown option: '--frobnicate'; see 'java -jar jslab-agent.jar top --help'",
+        "top 12 -s x          | Invalid value for option '--sort': 'x' is not a sort key: a, b, c, l, v, n, o, p, s or u; see 'java -jar jslab-agent.jar top --help'",
+        "top 12 -s ab         | Invalid value for option '--sort': 'ab' is not a sort key: a, b, c, l, v, n, o, p, s or u; see 'java -jar jslab-agent.jar top --help'",
+        "top 12 -d 0          | Invalid value for option '--delay': '0' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
+        "top 12 -d 1.5        | Invalid value for option '--delay': '1.5' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
+        "top 12 -o -d 2       | cannot combine -d and -o; see 'java -jar jslab-agent.jar top --help'",
+        "list extra           | Unmatched argument at index 1: 'extra'; see 'java -jar jslab-agent.jar list --help'",
     })
     void usageErrorsAreOneLineWithStatus2(String args, String message) {
         CommandLineRun run = CommandLineRun.of(args.isEmpty() ? new String[0] : args.split(" "));
@@ -67,7 +67,7 @@ class MainTest {
         for (String command : new String[] {"attach", "slabinfo", "buddyinfo", "top"}) {
             CommandLineRun run = CommandLineRun.of(command, NO_SUCH_PID);
 
-            assertEquals("jslab: no process with pid " + NO_SUCH_PID + System.lineSeparator(), run.err(), command);
+            assertEquals("no process with pid " + NO_SUCH_PID + System.lineSeparator(), run.err(), command);
             assertEquals(Main.ERROR, run.status(), command);
         }
     }
@@ -78,7 +78,7 @@ class MainTest {
         try {
             CommandLineRun run = CommandLineRun.of("slabinfo", Long.toString(sleep.pid()));
 
-            assertEquals("jslab: process " + sleep.pid() + " (sleep) is not a JVM" + System.lineSeparator(), run.err());
+            assertEquals("process " + sleep.pid() + " (sleep) is not a JVM" + System.lineSeparator(), run.err());
             assertEquals(Main.ERROR, run.status());
             assertTrue(sleep.isAlive(), "the process is not signalled");
         } finally {
@@ -93,7 +93,7 @@ class MainTest {
 
         CommandLineRun run = CommandLineRun.of("buddyinfo", self);
 
-        assertEquals("jslab: process " + self + " is this jslab command itself" + System.lineSeparator(), run.err());
+        assertEquals("process " + self + " is this jslab command itself" + System.lineSeparator(), run.err());
         assertEquals(Main.ERROR, run.status());
     }
 
@@ -104,7 +104,7 @@ class MainTest {
             run = CommandLineRun.of("attach", Long.toString(jvm.pid()));
         }
 
-        assertTrue(run.err().startsWith("jslab: attach loads the jar it runs from, but this runs from "), run.err());
+        assertTrue(run.err().startsWith("attach loads the jar it runs from, but this runs from "), run.err());
         assertTrue(run.err().endsWith("; run 'java -jar jslab-agent.jar attach <pid>'" + System.lineSeparator()), run.err());
         assertEquals(Main.ERROR, run.status());
     }
