@@ -27,6 +27,21 @@ class AttachEndToEndIT {
         return TargetJdks.all();
     }
 
+    static List<TargetJdks.Jdk> jdksThatWarn() {
+        return TargetJdks.all().stream().filter(jdk -> jdk.major() >= AttachCommand.WARNING_RELEASE).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdksThatWarn")
+    void noHintWhenTheTargetAllowsDynamicAgents(TargetJdks.Jdk jdk) {
+        try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-XX:+EnableDynamicAgentLoading")) {
+            JarRun attach = JarRun.of("attach", target.pid(), INCLUDE);
+
+            assertEquals(new JarRun(0, "jslab " + JarRun.version() + " attached to JVM " + target.pid()
+                    + ": 1 class instrumented" + NL, ""), attach);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void attachThenSlabinfoAndTopShowTheClassesConstructedAfterwards(TargetJdks.Jdk jdk) {
