@@ -31,6 +31,7 @@ public final class ObjectTracker implements AutoCloseable {
     private final ErrorSink errors;
     private final ClassCaches caches;
     private final ReclaimStrategy strategy;
+    private final SweepContext context;
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
@@ -56,8 +57,9 @@ public final class ObjectTracker implements AutoCloseable {
         this.errors = errors;
         this.strategy = strategy;
         this.caches = new ClassCaches(allocator, objectSize, errors);
-        this.buffers = new SlotBuffers(this::handOff);
-        this.reclaimer = new SlotReclaimer(buffers, strategy, this::maintain, untracked, errors);
+        this.context = new SweepContext(strategy, errors, this::promote);
+        this.buffers = new SlotBuffers(context);
+        this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, untracked);
     }
 
     /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
@@ -81,7 +83,7 @@ public final class ObjectTracker implements AutoCloseable {
         thread.setContextClassLoader(null);
         reclaimer.start(thread);
         try {
-            gcListener = GcListener.listen(reclaimer::collectionEnded);
+            gcListener = GcListener.listen(this::collectionEnded);
         } catch (Throwable t) {
             // A runtime without java.management: the once-a-second walk still reclaims.
             errors.error("no garbage collection notifications, reclaiming once a second: " + t, t);
@@ -117,7 +119,7 @@ public final class ObjectTracker implements AutoCloseable {
 
     /** Slots given back after the collector reclaimed their objects. */
     public long reclaimedObjects() {
-        return reclaimer.reclaimed();
+        return buffers.reclaimed() + reclaimer.reclaimed();
     }
 
     /** Walks the reclaimer has finished: one after each collection and one a second at least. */
@@ -167,7 +169,7 @@ public final class ObjectTracker implements AutoCloseable {
             if (caches.existing(type) == null) {
                 return; // never tracked: its class has no cache
             }
-            SlotRef ref = buffers.current().remove(object);
+            SlotRef ref = buffers.current().find(object);
             if (ref != null) {
                 untrack(ref, untracked, errors);
             } else {
@@ -178,15 +180,11 @@ public final class ObjectTracker implements AutoCloseable {
         }
     }
 
-    /** Frees a record's slot for good: the reclaimer will find it cleared and already freed. */
+    /** Frees a record's slot for good: later sweeps find it cleared and already freed, and drop it. */
     static void untrack(SlotRef ref, AtomicLong untracked, ErrorSink errors) {
         ref.clear();
-        try {
-            if (ref.free()) {
-                untracked.incrementAndGet();
-            }
-        } catch (RuntimeException e) {
-            errors.error("cannot free a slot of cache " + ref.cache().name() + ": " + e, e);
+        if (ref.release(errors)) {
+            untracked.incrementAndGet();
         }
     }
 
@@ -198,8 +196,13 @@ public final class ObjectTracker implements AutoCloseable {
         }
     }
 
-    private void handOff(Segment full) {
-        reclaimer.handOff(full);
+    private void promote(Segment survivor) {
+        reclaimer.promote(survivor);
+    }
+
+    private void collectionEnded() {
+        context.collectionEnded();
+        reclaimer.collectionEnded();
     }
 
     private void maintain() {
