@@ -149,6 +149,11 @@ public final class SlabCache {
         return magazineCapacity;
     }
 
+    /** The cache lock, for tests that make it busy. */
+    ReentrantLock lockForTests() {
+        return lock;
+    }
+
     /**
      * Hands out a free slot and writes its allocation record (the construction time).
      *
