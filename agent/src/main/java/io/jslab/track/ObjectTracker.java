@@ -14,8 +14,15 @@ import java.util.function.ToLongFunction;
  * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
  * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
  * reference holding the slot) to the calling thread's buffer ({@link SlotBuffers}) without taking
- * any lock. After each collection and once a second the reclaimer thread ({@link SlotReclaimer})
- * frees the slots of the records whose objects are gone.
+ * any lock. After each collection the threads that keep constructing sweep their own buffers
+ * ({@link SlotBuffer}): the slots of records whose objects are gone go back from the thread that
+ * allocated them, into its own magazine. The reclaimer thread ({@link SlotReclaimer}) does the
+ * same for idle and ended threads and for long-lived records, shortly after each collection and
+ * at least once a second.
+ *
+ * <p>Costs per tracked object: one slot, one 40-byte record on the heap (with compressed
+ * pointers), and 4 bytes in a segment; the record lives until the first sweep after the
+ * collection that clears it.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
  * ({@link SlotRef#free}). An object of a class whose cache cannot grow (arena exhausted) is left
