@@ -207,9 +207,15 @@ public final class ObjectTracker implements AutoCloseable {
         reclaimer.promote(survivor);
     }
 
-    private void collectionEnded() {
+    /** What the GC listener calls after each collection; tests call it for collections they run. */
+    void collectionEnded() {
         context.collectionEnded();
         reclaimer.collectionEnded();
+    }
+
+    /** One full reclaimer walk on the calling thread; for tests of a tracker never started. */
+    void walkOnce() {
+        reclaimer.walk(true);
     }
 
     private void maintain() {
