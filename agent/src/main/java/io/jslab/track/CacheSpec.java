@@ -19,19 +19,20 @@ record CacheSpec(String name, boolean hwcacheAlign) {
         for (Annotation annotation : type.getAnnotations()) {
             Class<? extends Annotation> annotationType = annotation.annotationType();
             if (annotationType.getName().equals(ANNOTATION)) {
-                String cache = (String) attribute(annotationType, "cache").invoke(annotation);
-                boolean align = (Boolean) attribute(annotationType, "hwcacheAlign").invoke(annotation);
+                String cache = (String) attribute(annotation, "cache").invoke(annotation);
+                boolean align = (Boolean) attribute(annotation, "hwcacheAlign").invoke(annotation);
                 return new CacheSpec(cache.isEmpty() ? type.getName() : cache, align);
             }
         }
         return new CacheSpec(type.getName(), false);
     }
 
-    private static Method attribute(Class<?> annotationType, String name) throws NoSuchMethodException {
+    private static Method attribute(Annotation annotation, String name) throws NoSuchMethodException {
+        Class<? extends Annotation> annotationType = annotation.annotationType();
         Method method = annotationType.getMethod(name);
         // A copy of the annotation type in a foreign loader is still public, but its package may
         // sit in a module that does not open it to us.
-        if (!method.canAccess(null) && !method.trySetAccessible()) {
+        if (!method.canAccess(annotation) && !method.trySetAccessible()) {
             throw new NoSuchMethodException(annotationType.getName() + "." + name + " is not accessible");
         }
         return method;
