@@ -1,0 +1,250 @@
+package io.jslab.track;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The one thread that frees what the constructing threads do not free themselves: the records of
+ * idle threads, of threads that ended, and old records (those that survived two sweeps in their
+ * thread's buffer), kept in one array that it compacts.
+ *
+ * <pre>
+ *   thread buffers --segment aged 2--> promoted queue --walk--> old: [r r r r ... r] (compacted)
+ *   thread ended   --take-over------------------------------->  old
+ * </pre>
+ *
+ * <p>Steps of a walk: 1. take over the buffers of ended threads; 2. drain the promoted queue into
+ * {@code old}; 3. sweep the buffers no thread swept since the last collection ({@code tryLock}:
+ * a busy owner sweeps its own); 4. on the once-a-second walk, also every buffer and every old
+ * record; 5. take back the objects {@code failedSink} could not find near the end of their
+ * thread's buffer. A walk runs shortly after each collection (the GC listener unparks the thread;
+ * the pause gives busy threads the time to sweep their own) and at least once a second, so a slot
+ * is freed within about a second of the collection that reclaimed its object.
+ *
+ * <p>Nothing escapes the thread: every failure goes to the {@link ErrorSink}.
+ */
+final class SlotReclaimer implements Runnable {
+
+    static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long after a collection the reclaimer leaves the sweeping to busy owners. */
+    static final long OWNER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final int UNTRACK_ATTEMPTS = 3;
+
+    private static final VarHandle RECLAIMED;
+    private static final VarHandle WALKS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            RECLAIMED = lookup.findVarHandle(SlotReclaimer.class, "reclaimed", long.class);
+            WALKS = lookup.findVarHandle(SlotReclaimer.class, "walks", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final SlotBuffers buffers;
+    private final SweepContext context;
+    private final Runnable maintenance;
+    private final AtomicLong untracked;
+    private final ConcurrentLinkedQueue<Segment> promoted = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<PendingUntrack> pendingUntrack = new ConcurrentLinkedQueue<>();
+
+    // Reclaimer thread only.
+    private SlotRef[] old = new SlotRef[SlotBuffer.MAX_SEGMENT];
+    private int oldCount;
+
+    private volatile boolean collectionEnded;
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    // Single writer (this thread), read by any thread.
+    @SuppressWarnings("unused")
+    private long reclaimed;
+    @SuppressWarnings("unused")
+    private long walks;
+
+    SlotReclaimer(SlotBuffers buffers, SweepContext context, Runnable maintenance, AtomicLong untracked) {
+        this.buffers = buffers;
+        this.context = context;
+        this.maintenance = maintenance;
+        this.untracked = untracked;
+    }
+
+    void start(Thread thread) {
+        this.thread = thread;
+        thread.start();
+    }
+
+    /** Stops the thread and waits for it. */
+    void stop() throws InterruptedException {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        }
+    }
+
+    /** A segment that survived its sweeps in a thread's buffer; any thread. */
+    void promote(Segment segment) {
+        promoted.add(segment);
+    }
+
+    /** A collection ended: walk soon. Called from the GC notification thread, so it only signals. */
+    void collectionEnded() {
+        collectionEnded = true;
+        LockSupport.unpark(thread);
+    }
+
+    /** Takes back {@code object}'s record at the next walk (its thread did not find it). */
+    void untrackLater(Object object) {
+        pendingUntrack.add(new PendingUntrack(object));
+    }
+
+    long reclaimed() {
+        return (long) RECLAIMED.getOpaque(this);
+    }
+
+    long walks() {
+        return (long) WALKS.getAcquire(this);
+    }
+
+    @Override
+    public void run() {
+        long next = System.nanoTime() + PERIOD_NANOS;
+        while (running) {
+            try {
+                long wait = next - System.nanoTime();
+                if (!collectionEnded && wait > 0) {
+                    count(context.strategy.await(wait, context.errors));
+                }
+                boolean due = System.nanoTime() - next >= 0;
+                if (collectionEnded && !due) {
+                    collectionEnded = false;
+                    LockSupport.parkNanos(this, OWNER_GRACE_NANOS);
+                    walk(false);
+                }
+                if (due) {
+                    collectionEnded = false;
+                    next = System.nanoTime() + PERIOD_NANOS;
+                    walk(true);
+                    maintenance.run();
+                }
+            } catch (InterruptedException e) {
+                // stop() interrupts; nobody else knows this thread.
+            } catch (Throwable t) {
+                context.errors.error("slot reclaimer: " + t, t);
+            }
+        }
+    }
+
+    /** One walk, steps 1 to 5 of the class comment; {@code all} for the once-a-second walk. */
+    void walk(boolean all) {
+        long epoch = context.epoch();
+        for (SlotBuffer ended : buffers.takeEnded()) {
+            for (Segment segment : ended.takeOver()) {
+                adopt(segment);
+            }
+        }
+        for (Segment segment; (segment = promoted.poll()) != null; ) {
+            adopt(segment);
+        }
+        for (SlotBuffer buffer : buffers.live()) {
+            count(buffer.sweepIdle(epoch, all));
+        }
+        if (all) {
+            sweepOld();
+        }
+        untrackPending();
+        WALKS.setRelease(this, (long) WALKS.get(this) + 1);
+    }
+
+    private void sweepOld() {
+        int n = 0;
+        long freed = 0;
+        for (int i = 0; i < oldCount; i++) {
+            SlotRef ref = old[i];
+            int settled = context.strategy.settle(ref, context.errors);
+            if (settled == ReclaimStrategy.KEEP) {
+                old[n++] = ref;
+            } else if (settled == ReclaimStrategy.FREED) {
+                freed++;
+            }
+        }
+        Arrays.fill(old, n, oldCount, null);
+        oldCount = n;
+        if (old.length > SlotBuffer.MAX_SEGMENT && n < old.length / 4) {
+            old = Arrays.copyOf(old, Math.max(SlotBuffer.MAX_SEGMENT, n * 2));
+        }
+        count(freed);
+    }
+
+    private void adopt(Segment segment) {
+        long freed = 0;
+        SlotRef[] refs = segment.refs;
+        for (int i = 0, count = segment.count(); i < count; i++) {
+            SlotRef ref = refs[i];
+            int settled = context.strategy.settle(ref, context.errors);
+            if (settled == ReclaimStrategy.KEEP) {
+                if (oldCount == old.length) {
+                    old = Arrays.copyOf(old, old.length * 2);
+                }
+                old[oldCount++] = ref;
+            } else if (settled == ReclaimStrategy.FREED) {
+                freed++;
+            }
+        }
+        count(freed);
+    }
+
+    private void count(long freed) {
+        if (freed != 0) {
+            RECLAIMED.setOpaque(this, (long) RECLAIMED.get(this) + freed);
+        }
+    }
+
+    private void untrackPending() {
+        for (int i = pendingUntrack.size(); i > 0; i--) {
+            PendingUntrack pending = pendingUntrack.poll();
+            if (pending == null) {
+                return;
+            }
+            SlotRef ref = findOld(pending.object);
+            for (SlotBuffer buffer : buffers.live()) {
+                if (ref == null) {
+                    ref = buffer.findAnywhere(pending.object);
+                }
+            }
+            if (ref != null) {
+                ObjectTracker.untrack(ref, untracked, context.errors);
+            } else if (++pending.attempts < UNTRACK_ATTEMPTS) {
+                // Its segment may have been moving during this walk: look again next time.
+                pendingUntrack.add(pending);
+            }
+        }
+    }
+
+    private SlotRef findOld(Object object) {
+        for (int i = oldCount - 1; i >= 0; i--) {
+            if (old[i].refersTo(object)) {
+                return old[i];
+            }
+        }
+        return null;
+    }
+
+    /** An object whose record its thread could not find; held strongly only until the next walks. */
+    private static final class PendingUntrack {
+        final Object object;
+        int attempts;
+
+        PendingUntrack(Object object) {
+            this.object = object;
+        }
+    }
+}
