@@ -1,0 +1,148 @@
+package io.jslab.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * A JVM reached through the JDK's attach API, with every failure of that API turned into a
+ * one-line {@link CliException}. The attach API reports trouble in many types (no such process is
+ * an {@code IOException}, a process that never answers an {@code AttachNotSupportedException}
+ * after a 10 s wait), so the obvious cases are told apart before attaching.
+ */
+final class TargetJvm implements AutoCloseable {
+
+    private final long pid;
+    private final VirtualMachine vm;
+    private JMXConnector connector;
+
+    private TargetJvm(long pid, VirtualMachine vm) {
+        this.pid = pid;
+        this.vm = vm;
+    }
+
+    static TargetJvm attach(long pid) {
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new CliException("no process with pid " + pid));
+        if (pid == ProcessHandle.current().pid()) {
+            throw new CliException("process " + pid + " is this jslab command itself");
+        }
+        if (!mayBeJvm(pid)) {
+            throw new CliException("process " + pid + commandOf(process) + " is not a JVM");
+        }
+        try {
+            return new TargetJvm(pid, VirtualMachine.attach(Long.toString(pid)));
+        } catch (AttachNotSupportedException | IOException | RuntimeException e) {
+            throw new CliException("cannot attach to JVM " + pid + commandOf(process) + ": "
+                    + Messages.of(e));
+        }
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    Properties systemProperties() {
+        try {
+            return vm.getSystemProperties();
+        } catch (IOException | RuntimeException e) {
+            throw lost("reading its system properties", e);
+        }
+    }
+
+    /** The JVM's own properties, among them {@code sun.jvm.args}, its command-line flags. */
+    Properties agentProperties() {
+        try {
+            return vm.getAgentProperties();
+        } catch (IOException | RuntimeException e) {
+            throw lost("reading its agent properties", e);
+        }
+    }
+
+    void loadAgent(Path jar, String options) {
+        try {
+            vm.loadAgent(jar.toString(), options);
+        } catch (AgentLoadException e) {
+            throw new CliException("JVM " + pid + " could not load the agent " + jar + ": "
+                    + Messages.of(e));
+        } catch (AgentInitializationException e) {
+            throw new CliException("the agent failed to start in JVM " + pid + ": " + Messages.of(e));
+        } catch (IOException | RuntimeException e) {
+            throw lost("loading the agent", e);
+        }
+    }
+
+    /** The platform MBean server of the target, through its local JMX connector (started if need be). */
+    MBeanServerConnection jmx() {
+        try {
+            String address = vm.startLocalManagementAgent();
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            return connector.getMBeanServerConnection();
+        } catch (IOException | RuntimeException e) {
+            throw lost("connecting to its JMX", e);
+        }
+    }
+
+    CliException lost(String doing, Exception e) {
+        return new CliException("lost JVM " + pid + " while " + doing + ": " + Messages.of(e));
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connector != null) {
+                connector.close();
+            }
+        } catch (IOException e) {
+            // the target may have gone; nothing left to release on our side
+        }
+        try {
+            vm.detach();
+        } catch (IOException e) {
+            // same: detaching from a JVM that ended is a no-op
+        }
+    }
+
+    /**
+     * A listed JVM (its hsperfdata file) is one. Otherwise, on Linux, a JVM catches SIGQUIT (it
+     * starts the attach listener on it); the attach API would wait 10 s on a process that does not,
+     * so such a process is declared no JVM right away. Where the status cannot be read, attaching
+     * decides.
+     */
+    private static boolean mayBeJvm(long pid) {
+        String id = Long.toString(pid);
+        if (VirtualMachine.list().stream().anyMatch(d -> d.id().equals(id))) {
+            return true;
+        }
+        Path status = Path.of("/proc", id, "status");
+        try {
+            List<String> lines = Files.readAllLines(status);
+            for (String line : lines) {
+                if (line.startsWith("SigCgt:")) {
+                    long caught = Long.parseUnsignedLong(line.substring(7).strip(), 16);
+                    long sigquit = 1L << (3 - 1);
+                    return (caught & sigquit) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no access: let the attach API find out
+        }
+        return true;
+    }
+
+    private static String commandOf(ProcessHandle process) {
+        return process.info().command()
+                .map(c -> " (" + Path.of(c).getFileName() + ")")
+                .orElse("");
+    }
+}
