@@ -1,8 +1,8 @@
 package io.jslab.demo;
 
-import io.jslab.demo.block.BlockDevice;
-import io.jslab.demo.fs.Vfs;
-import io.jslab.demo.proc.ProcessTable;
+import com.example.kernel.block.BlockDevice;
+import com.example.kernel.fs.Vfs;
+import com.example.kernel.proc.ProcessTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Each thread holds one permit of a fair semaphore while it works and gives it back between
  * batches; {@link #pause} takes every permit, so when it returns no thread is inside the model and
  * every object a finished request made is garbage.
+ *
+ * <p>The model lives in {@code com.example.kernel}, not under {@code io.jslab}: it stands for
+ * somebody else's application, and the agent never rewrites jslab's own classes.
  */
 final class Workload implements WorkloadMXBean {
 

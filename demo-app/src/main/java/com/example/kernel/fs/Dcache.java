@@ -1,4 +1,4 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

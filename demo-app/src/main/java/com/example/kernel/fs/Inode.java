@@ -1,4 +1,4 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
 import io.jslab.SlabAllocated;
 

@@ -1,4 +1,4 @@
-package io.jslab.demo.proc;
+package com.example.kernel.proc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

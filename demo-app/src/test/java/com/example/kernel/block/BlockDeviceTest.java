@@ -1,4 +1,4 @@
-package io.jslab.demo.block;
+package com.example.kernel.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,10 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jslab.demo.block.BlockDevice;
+import com.example.kernel.block.BlockDevice;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

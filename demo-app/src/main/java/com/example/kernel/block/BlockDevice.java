@@ -1,4 +1,4 @@
-package io.jslab.demo.block;
+package com.example.kernel.block;
 
 import java.util.ArrayList;
 import java.util.List;

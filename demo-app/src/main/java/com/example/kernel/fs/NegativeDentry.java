@@ -1,4 +1,4 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
 import io.jslab.SlabAllocated;
 
@@ -7,7 +7,7 @@ import io.jslab.SlabAllocated;
  * {@link Vfs} keeps every one of them in a list it never prunes: the demo's slow leak.
  *
  * <p>No cache name is given, so its cache is named after the class:
- * {@code io.jslab.demo.fs.NegativeDentry}.
+ * {@code com.example.kernel.fs.NegativeDentry}.
  */
 @SlabAllocated
 public final class NegativeDentry {

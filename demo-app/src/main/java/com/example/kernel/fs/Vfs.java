@@ -1,7 +1,7 @@
-package io.jslab.demo.fs;
+package com.example.kernel.fs;
 
-import io.jslab.demo.block.Bio;
-import io.jslab.demo.block.BlockDevice;
+import com.example.kernel.block.Bio;
+import com.example.kernel.block.BlockDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.jslab.demo.proc;
+package com.example.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.Comparator;
