@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,10 +37,10 @@ final class DemoJvm implements AutoCloseable {
     }
 
     /** Starts {@code java <jvmOptions> -javaagent:<agent>=<agentOptions> -jar <demo> <demoArgs>}. */
-    static DemoJvm start(String name, List<String> jvmOptions, String agentOptions, String... demoArgs)
-            throws IOException {
+    static DemoJvm start(Jdks.Jdk jdk, String name, List<String> jvmOptions, String agentOptions,
+                         String... demoArgs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(jdk.java());
         command.addAll(jvmOptions);
         command.add("-javaagent:" + jar("jslab.agent.jar") + "=" + agentOptions);
         command.add("-jar");

@@ -62,7 +62,7 @@ class DemoWorkloadIT {
 
     @BeforeAll
     void startTheDemo() throws Exception {
-        demo = DemoJvm.start("demo-workload-it", List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn4m"),
+        demo = DemoJvm.start(Jdks.running(), "demo-workload-it", List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn4m"),
                 "include=" + KERNEL + "block.*", "--duration", "120", "--threads", "2", "--rate", "10000");
         jmx = demo.jmx();
         workload = new ObjectName("io.jslab.demo:type=Workload");

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The README's first command, shortened: the demo under the agent with {@code dump=stdout} runs
- * for its duration, stops by itself with its summary, and the agent prints the slabinfo text.
+ * for its duration, stops by itself with its summary, and the agent prints the slabinfo text,
+ * on every JDK found, and nothing else: no warning from the JVM.
  */
 class TimedRunIT {
 
@@ -25,10 +27,11 @@ class TimedRunIT {
     private static final Pattern ROW = Pattern.compile("^(\\S+) +([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+) +([0-9]+)"
             + " : tunables    0    0    0 : slabdata +([0-9]+) +([0-9]+)      0$", Pattern.MULTILINE);
 
-    @Test
-    void theDemoStopsAfterItsDurationAndTheAgentDumpsSlabinfo() throws Exception {
+    @ParameterizedTest
+    @MethodSource("io.jslab.demo.it.Jdks#all")
+    void theDemoStopsAfterItsDurationAndTheAgentDumpsSlabinfo(Jdks.Jdk jdk) throws Exception {
         String output;
-        try (DemoJvm demo = DemoJvm.start("timed-run-it", List.of(),
+        try (DemoJvm demo = DemoJvm.start(jdk, "timed-run-it-" + jdk.major(), List.of(),
                 "include=com.example.kernel.block.*,dump=stdout", "--duration", "3", "--rate", "2000")) {
             assertEquals(0, demo.waitFor(60));
             output = demo.output();
@@ -48,6 +51,8 @@ class TimedRunIT {
             active.put(row.group(1), Long.parseLong(row.group(2)));
         }
         assertEquals(8, active.size(), output);
+        // One progress line (at 2 s), the summary, the two header lines and eight rows: no warning.
+        assertEquals(1 + 1 + 2 + 8, output.lines().count(), output);
         // Never freed: exactly one negative dentry per 500 requests.
         assertEquals(requests / 500, active.get("com.example.kernel.fs.NegativeDentry"));
         assertEquals(1L, active.get("com.example.kernel.block.BlockDevice"));
