@@ -65,6 +65,16 @@ final class SlotRef extends PhantomReference<Object> {
         return true;
     }
 
+    /** {@link #free}, with a refusal of the slab layer reported instead of thrown. */
+    boolean release(ErrorSink errors) {
+        try {
+            return free();
+        } catch (RuntimeException e) {
+            errors.error("cannot free a slot of cache " + cache.name() + ": " + e, e);
+            return false;
+        }
+    }
+
     /** Whether the slot was given back already (read with acquire: it may have been by another thread). */
     boolean isFreed() {
         return (long) SLOT.getAcquire(this) == FREED;
