@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import io.jslab.SlabAllocated;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -50,6 +51,7 @@ final class Instrumenter {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(ClassFilePool.STRATEGY)
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new InstrumentationListener(status))
                 .ignore(any(), isBootstrapClassLoader())
@@ -66,6 +68,19 @@ final class Instrumenter {
                             problem -> status.error(problem, null)));
                 })
                 .installOn(instrumentation);
+    }
+
+    /**
+     * The annotation's own class file, for loaders that cannot see it (a loader whose parent is
+     * null): their classes still carry {@code @SlabAllocated}, and matching must read the
+     * annotation type to know that it is {@code @Inherited}.
+     */
+    private static ClassFileLocator annotationClassFile() {
+        try {
+            return ClassFileLocator.Simple.of(SlabAllocated.class.getName(), ClassFileLocator.ForClassLoader.read(SlabAllocated.class));
+        } catch (RuntimeException unreadable) {
+            return ClassFileLocator.NoOp.INSTANCE;
+        }
     }
 
     /**
