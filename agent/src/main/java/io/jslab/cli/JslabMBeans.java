@@ -34,8 +34,7 @@ final class JslabMBeans {
         try {
             if (!beans.server.isRegistered(SLAB_INFO)) {
                 throw new CliException("jslab " + version + " runs in JVM " + jvm.pid()
-                        + " with jmx=false, so it publishes no statistics to read; start that"
-                        + " JVM without jmx=false to read them");
+                        + " with jmx=false: it publishes no statistics to read");
             }
         } catch (IOException e) {
             throw jvm.lost("reading its MBeans", e);

@@ -1,7 +1,5 @@
 package io.jslab.cli;
 
-import com.sun.tools.attach.VirtualMachine;
-import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,14 +27,14 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         long self = ProcessHandle.current().pid();
         List<String[]> rows = new ArrayList<>();
-        List<VirtualMachineDescriptor> jvms = new ArrayList<>(VirtualMachine.list());
-        jvms.sort(Comparator.comparingLong(d -> parsePid(d.id())));
-        for (VirtualMachineDescriptor jvm : jvms) {
-            if (parsePid(jvm.id()) != self) {
-                String name = jvm.displayName().isBlank() ? "(unknown)" : jvm.displayName();
-                rows.add(new String[] {jvm.id(), jslabVersion(jvm), name});
+        for (String[] jvm : TargetJvm.listed()) {
+            if (parsePid(jvm[0]) != self) {
+                String version = TargetJvm.jslabVersion(jvm[0]);
+                rows.add(new String[] {jvm[0], version == null ? UNKNOWN : version.isEmpty() ? NOT_LOADED : version,
+                        jvm[1].isBlank() ? "(unknown)" : jvm[1]});
             }
         }
+        rows.sort(Comparator.comparingLong(row -> parsePid(row[0])));
         print(spec.commandLine().getOut(), rows);
         return 0;
     }
@@ -64,20 +62,6 @@ final class ListCommand implements Callable<Integer> {
             out.println(UNKNOWN + ": could not attach to read its properties");
         }
         out.flush();
-    }
-
-    private static String jslabVersion(VirtualMachineDescriptor descriptor) {
-        try {
-            VirtualMachine vm = VirtualMachine.attach(descriptor);
-            try {
-                String version = vm.getSystemProperties().getProperty(JslabMBeans.VERSION_PROPERTY);
-                return version == null ? NOT_LOADED : version;
-            } finally {
-                vm.detach();
-            }
-        } catch (Exception e) {
-            return UNKNOWN;
-        }
     }
 
     private static long parsePid(String id) {

@@ -41,7 +41,14 @@ public final class Main implements Runnable {
         cli.setParameterExceptionHandler(usageError());
         cli.setExecutionExceptionHandler(failure());
         cli.setExitCodeExceptionMapper(e -> ERROR);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (NoClassDefFoundError e) {
+            // picocli passes errors through; this one means a runtime without the attach API
+            err.println("this Java runtime has no attach API (module jdk.attach, missing "
+                    + e.getMessage() + "): run jslab with the java of a full JDK");
+            return ERROR;
+        }
     }
 
     /** With no command: what the commands are, as a usage error. */

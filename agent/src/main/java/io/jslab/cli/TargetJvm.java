@@ -113,6 +113,28 @@ final class TargetJvm implements AutoCloseable {
         }
     }
 
+    /** The JVMs the attach API lists on this machine (as jps), each as {pid, display name}. */
+    static List<String[]> listed() {
+        return VirtualMachine.list().stream().map(d -> new String[] {d.id(), d.displayName()}).toList();
+    }
+
+    /**
+     * The jslab version loaded in a listed JVM, attaching briefly to read its system property:
+     * empty when jslab is not loaded, null when the JVM could not be read.
+     */
+    static String jslabVersion(String id) {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(id);
+            try {
+                return vm.getSystemProperties().getProperty(JslabMBeans.VERSION_PROPERTY, "");
+            } finally {
+                vm.detach();
+            }
+        } catch (AttachNotSupportedException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /**
      * A listed JVM (its hsperfdata file) is one. Otherwise, on Linux, a JVM catches SIGQUIT (it
      * starts the attach listener on it); the attach API would wait 10 s on a process that does not,

@@ -10,13 +10,14 @@ import java.util.List;
 /**
  * A small application for the command line's end-to-end tests, started in its own JVM without
  * jslab. It reads commands from stdin and answers each with one line on stdout:
- * {@code keep <n>} constructs n {@link Widget}s and keeps them, {@code drop} lets them all go,
- * {@code make <n>} constructs n short-lived {@link Gadget}s; it exits when stdin closes. It says
- * {@code ready} once it runs.
+ * {@code widgets <n>} constructs n more {@link Widget}s and keeps them all, {@code gadgets <n>}
+ * the same with {@link Gadget}s; the answer is the number kept. It says {@code ready} once it
+ * runs and exits when stdin closes. Neither class is loaded before its first command.
  */
 public final class ChurnApp {
 
-    private static final List<Widget> KEPT = new ArrayList<>();
+    private static final List<Object> WIDGETS = new ArrayList<>();
+    private static final List<Object> GADGETS = new ArrayList<>();
 
     private ChurnApp() {
     }
@@ -26,25 +27,19 @@ public final class ChurnApp {
         System.out.println("ready");
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String[] words = line.strip().split(" ");
+            int n = words.length == 2 ? Integer.parseInt(words[1]) : 0;
             switch (words[0]) {
-                case "keep" -> {
-                    int n = Integer.parseInt(words[1]);
+                case "widgets" -> {
                     for (int i = 0; i < n; i++) {
-                        KEPT.add(new Widget(i));
+                        WIDGETS.add(new Widget(i));
                     }
-                    System.out.println("kept " + KEPT.size());
+                    System.out.println("widgets " + WIDGETS.size());
                 }
-                case "drop" -> {
-                    KEPT.clear();
-                    System.out.println("dropped");
-                }
-                case "make" -> {
-                    int n = Integer.parseInt(words[1]);
-                    long sum = 0;
+                case "gadgets" -> {
                     for (int i = 0; i < n; i++) {
-                        sum += new Gadget(i, i).sum();
+                        GADGETS.add(new Gadget(i, -i));
                     }
-                    System.out.println("made " + n + " " + sum);
+                    System.out.println("gadgets " + GADGETS.size());
                 }
                 default -> System.out.println("unknown " + line);
             }

@@ -1,6 +1,6 @@
 package org.example.churn;
 
-/** The object {@link ChurnApp} drops at once: a second cache with another size. */
+/** The other object {@link ChurnApp} keeps: three longs, so its cache has another size. */
 public final class Gadget {
 
     private final long a;

@@ -1,6 +1,6 @@
 package org.example.churn;
 
-/** The object {@link ChurnApp} keeps alive, so its cache's active count is exact. */
+/** One long: the object {@link ChurnApp} keeps alive, so its cache's active count is exact. */
 public final class Widget {
 
     private final long id;
