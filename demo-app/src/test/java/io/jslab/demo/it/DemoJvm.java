@@ -1,14 +1,18 @@
 package io.jslab.demo.it;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,19 +64,31 @@ final class DemoJvm implements AutoCloseable {
         return Path.of(jar);
     }
 
-    /** The JVM's platform MBean server, through the attach API's local connector. */
+    /**
+     * The JVM's platform MBean server, through the attach API's local connector. A JVM still
+     * starting (its agent's premain running) refuses the attach or fails to start the connector,
+     * so this retries until the connector is up.
+     */
     MBeanServerConnection jmx() throws Exception {
         if (connector == null) {
-            VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
-            String address;
-            try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
-            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            connector = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions().until(this::connect, Objects::nonNull);
         }
         return connector.getMBeanServerConnection();
+    }
+
+    private JMXConnector connect() throws Exception {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the demo ended with status " + process.exitValue() + ":\n" + output());
+        }
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
+        String address;
+        try {
+            address = vm.startLocalManagementAgent();
+        } finally {
+            vm.detach();
+        }
+        return JMXConnectorFactory.connect(new JMXServiceURL(address));
     }
 
     /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The demo under the real agent, one JVM for the whole class, read over JMX: each churn pattern
  * shows in its cache as it should, and the caches agree with the JVM's class histogram.
  *
- * <p>The JVM runs the serial collector with a 4 MiB young generation: every request allocates
+ * <p>The JVM runs the serial collector with a 2 MiB young generation: every request allocates
  * at least a 4 KiB block, so a young collection comes every few hundred requests and
  * short-lived objects are reclaimed within tens of milliseconds, while a dentry lives seconds.
  */
@@ -51,7 +51,7 @@ class DemoWorkloadIT {
 
     /**
      * Most {@code filp} slots in use at any time: a young collection comes at the latest after
-     * about 800 requests (4 KiB each in a young generation of 4 MiB), and the slots of the dead
+     * about 400 requests (4 KiB each in a young generation of 2 MiB), and the slots of the dead
      * go back right after it. Without reclamation the count would pass this within a second.
      */
     private static final long SHORT_LIVED_BOUND = 3_000;
@@ -62,7 +62,7 @@ class DemoWorkloadIT {
 
     @BeforeAll
     void startTheDemo() throws Exception {
-        demo = DemoJvm.start(Jdks.running(), "demo-workload-it", List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn4m"),
+        demo = DemoJvm.start(Jdks.running(), "demo-workload-it", List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xmn2m"),
                 "include=" + KERNEL + "block.*", "--duration", "120", "--threads", "2", "--rate", "10000");
         jmx = demo.jmx();
         workload = new ObjectName("io.jslab.demo:type=Workload");
