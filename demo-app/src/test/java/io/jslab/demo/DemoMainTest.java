@@ -40,7 +40,8 @@ class DemoMainTest {
     void aTimedRunStopsOnItsOwnWithASummaryAndUnregistersItsMBean() throws Exception {
         assertEquals(0, run("--duration", "1", "--rate", "1000"));
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.matches("jslab demo: stopped after 1\\.[0-9] s, [0-9]+ requests\\R"), printed);
+        // At least the second asked for; more on a busy machine, where stopping the threads takes time.
+        assertTrue(printed.matches("jslab demo: stopped after [1-9][0-9]*\\.[0-9] s, [0-9]+ requests\\R"), printed);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         assertFalse(ManagementFactory.getPlatformMBeanServer()
                 .isRegistered(new ObjectName(DemoMain.MBEAN_NAME)));
