@@ -118,8 +118,9 @@ final class DemoJvm implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** Closes the connection and stops the JVM as Ctrl-C would (SIGTERM: the demo's shutdown hook runs). */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (connector != null) {
             try {
                 connector.close();
@@ -128,7 +129,12 @@ final class DemoJvm implements AutoCloseable {
             }
         }
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
     }
