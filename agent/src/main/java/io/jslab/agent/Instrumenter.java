@@ -19,8 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>Choices, each for a reason:
  * <ul>
- * <li>Retransformation: at attach, already-loaded selected classes are rewritten too
- *     (under {@code -javaagent} the few classes loaded before {@code premain} are as well).
+ * <li>Retransformation: at attach, already-loaded selected classes are rewritten too.
  *     Retransformation may not change a class's shape, hence
  *     {@code disableClassFormatChanges()}, and the {@code DECORATE} type strategy, which runs
  *     only the ASM wrapper over the class file and keeps every member as it is.</li>
@@ -43,12 +42,17 @@ final class Instrumenter {
         this.status = status;
     }
 
-    ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    /**
+     * @param retransform whether classes already loaded are rewritten too: at attach. Under
+     *                    {@code -javaagent} no application class is loaded yet, and walking the
+     *                    JDK's few hundred loaded classes would only cost start-up time.
+     */
+    ResettableClassFileTransformer install(Instrumentation instrumentation, boolean retransform) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
         return quietAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(ClassFilePool.STRATEGY)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))

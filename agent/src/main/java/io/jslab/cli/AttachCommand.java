@@ -37,7 +37,10 @@ final class AttachCommand implements Callable<Integer> {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             Path jar = AgentJar.path();
             Properties system = jvm.systemProperties();
-            String hint = warningHint(system.getProperty("java.specification.version"),
+            // The JVM warns at the first load of the jar only; a JVM that met jslab before is quiet.
+            boolean firstLoad = system.getProperty(AttachReport.PROPERTY) == null
+                    && system.getProperty(JslabMBeans.VERSION_PROPERTY) == null;
+            String hint = !firstLoad ? null : warningHint(system.getProperty("java.specification.version"),
                     jvm.agentProperties().getProperty("sun.jvm.args"), jar);
             jvm.loadAgent(jar, options);
             if (hint != null) {

@@ -62,7 +62,8 @@ public final class Main implements Runnable {
         return (ParameterException e, String[] args) -> {
             CommandLine cli = e.getCommandLine();
             String help = cli.getCommandSpec().qualifiedName() + " --help";
-            cli.getErr().println(Messages.oneLine(e.getMessage()) + "; see '" + help + "'");
+            String message = Messages.oneLine(e.getMessage()).replaceFirst("\\.$", "");
+            cli.getErr().println(message + "; see '" + help + "'");
             return USAGE;
         };
     }

@@ -11,16 +11,16 @@ import java.util.function.ToLongFunction;
  * does in the C locale.
  */
 enum SortKey {
-    ACTIVE_OBJS('a', "number of active objects", CacheRow::activeObjs),
-    OBJS_PER_SLAB('b', "objects per slab", CacheRow::objPerSlab),
-    CACHE_SIZE('c', "cache size", CacheRow::cacheSize),
-    SLABS('l', "number of slabs", CacheRow::numSlabs),
-    ACTIVE_SLABS('v', "(non display) number of active slabs", CacheRow::activeSlabs),
-    NAME('n', "name", null),
-    OBJS('o', "number of objects (the default)", CacheRow::numObjs),
-    PAGES_PER_SLAB('p', "(non display) pages per slab", CacheRow::pagesPerSlab),
-    OBJ_SIZE('s', "object size", CacheRow::objSize),
-    USE('u', "cache utilization", CacheRow::use);
+    ACTIVE_OBJS('a', CacheRow::activeObjs),
+    OBJS_PER_SLAB('b', CacheRow::objPerSlab),
+    CACHE_SIZE('c', CacheRow::cacheSize),
+    SLABS('l', CacheRow::numSlabs),
+    ACTIVE_SLABS('v', CacheRow::activeSlabs),
+    NAME('n', null),
+    OBJS('o', CacheRow::numObjs),
+    PAGES_PER_SLAB('p', CacheRow::pagesPerSlab),
+    OBJ_SIZE('s', CacheRow::objSize),
+    USE('u', CacheRow::use);
 
     /** slabtop's default, {@code DEFAULT_SORT SLAB_NUM_OBJS}. */
     static final SortKey DEFAULT = OBJS;
@@ -29,12 +29,10 @@ enum SortKey {
     static final String ACCEPTED = "a, b, c, l, v, n, o, p, s or u";
 
     final char key;
-    final String meaning;
     final Comparator<CacheRow> order;
 
-    SortKey(char key, String meaning, ToLongFunction<CacheRow> column) {
+    SortKey(char key, ToLongFunction<CacheRow> column) {
         this.key = key;
-        this.meaning = meaning;
         this.order = column == null
                 ? Comparator.comparing(CacheRow::name)
                 : Comparator.comparingLong(column).reversed();

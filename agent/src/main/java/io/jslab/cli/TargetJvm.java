@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -21,6 +22,9 @@ import javax.management.remote.JMXServiceURL;
  * after a 10 s wait), so the obvious cases are told apart before attaching.
  */
 final class TargetJvm implements AutoCloseable {
+
+    /** SIGQUIT is signal 3, bit 2 of the caught-signals mask in /proc/<pid>/status. */
+    private static final long SIGQUIT_BIT = 1L << (3 - 1);
 
     private final long pid;
     private final VirtualMachine vm;
@@ -136,30 +140,29 @@ final class TargetJvm implements AutoCloseable {
     }
 
     /**
-     * A listed JVM (its hsperfdata file) is one. Otherwise, on Linux, a JVM catches SIGQUIT (it
-     * starts the attach listener on it); the attach API would wait 10 s on a process that does not,
-     * so such a process is declared no JVM right away. Where the status cannot be read, attaching
-     * decides.
+     * A listed JVM (its hsperfdata file) is one. Otherwise, on Linux, a HotSpot JVM maps
+     * {@code libjvm.so}; a process that does not is declared no JVM at once. This matters: the
+     * attach API wakes a JVM with SIGQUIT, which would wait 10 s on any other process that catches
+     * it and, sent to an init like tini, would be passed on to its child. Where the map cannot be
+     * read, a process that does not catch SIGQUIT is no JVM either; else attaching decides.
      */
     private static boolean mayBeJvm(long pid) {
         String id = Long.toString(pid);
         if (VirtualMachine.list().stream().anyMatch(d -> d.id().equals(id))) {
             return true;
         }
-        Path status = Path.of("/proc", id, "status");
-        try {
-            List<String> lines = Files.readAllLines(status);
-            for (String line : lines) {
-                if (line.startsWith("SigCgt:")) {
-                    long caught = Long.parseUnsignedLong(line.substring(7).strip(), 16);
-                    long sigquit = 1L << (3 - 1);
-                    return (caught & sigquit) != 0;
-                }
-            }
+        try (Stream<String> maps = Files.lines(Path.of("/proc", id, "maps"))) {
+            return maps.anyMatch(line -> line.endsWith("/libjvm.so"));
         } catch (IOException | RuntimeException e) {
-            // not Linux, or no access: let the attach API find out
+            // not Linux, or not ours to read: look at the signals it catches
         }
-        return true;
+        try (Stream<String> status = Files.lines(Path.of("/proc", id, "status"))) {
+            return status.filter(line -> line.startsWith("SigCgt:"))
+                    .map(line -> Long.parseUnsignedLong(line.substring(7).strip(), 16))
+                    .allMatch(caught -> (caught & SIGQUIT_BIT) != 0);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     private static String commandOf(ProcessHandle process) {

@@ -62,6 +62,7 @@ final class SlotBuffer {
     private volatile Segment current = new Segment(FIRST_SEGMENT);
     private final ArrayDeque<Segment> full = new ArrayDeque<>(); // guarded by lock
     private long sweptEpoch;                                     // guarded by lock
+    private long scannedEpoch = -1;                              // reclaimer only
     // Statistics with one writer at a time (the appender; the lock holder), read by any thread:
     // opaque access, since a volatile store would cost a fence per object.
     @SuppressWarnings("unused")
@@ -149,6 +150,10 @@ final class SlotBuffer {
                 lock.unlock();
             }
         }
+        if (!force && scannedEpoch == epoch) {
+            return 0; // no collection since the last scan: nothing can have died
+        }
+        scannedEpoch = epoch;
         long freed = 0;
         Segment segment = current;
         SlotRef[] refs = segment.refs;

@@ -36,6 +36,14 @@ class ErrorsEndToEndIT {
     }
 
     @Test
+    void aJvmWithoutPerfDataIsNotListedButStillAJvm() {
+        try (ChurnJvm target = ChurnJvm.start("-XX:-UsePerfData")) {
+            assertEquals(new JarRun(1, "", "jslab is not loaded in JVM " + target.pid() + ": attach it first with"
+                    + " 'java -jar jslab-agent.jar attach " + target.pid() + "'" + NL), JarRun.of("slabinfo", target.pid()));
+        }
+    }
+
+    @Test
     void pidOneIsNoJvm() {
         ProcessHandle init = ProcessHandle.of(1).orElseThrow();
         assumeTrue(com.sun.tools.attach.VirtualMachine.list().stream().noneMatch(d -> d.id().equals("1")),

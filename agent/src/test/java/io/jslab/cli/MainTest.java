@@ -30,6 +30,7 @@ class MainTest {
         "top 12 -d 0          | Invalid value for option '--delay': '0' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
         "top 12 -d 1.5        | Invalid value for option '--delay': '1.5' is not a delay: a whole number of seconds, 1 or more; see 'java -jar jslab-agent.jar top --help'",
         "top 12 -o -d 2       | cannot combine -d and -o; see 'java -jar jslab-agent.jar top --help'",
+        "help frobnicate      | Unknown subcommand 'frobnicate'; see 'java -jar jslab-agent.jar --help'",
         "list extra           | Unmatched argument at index 1: 'extra'; see 'java -jar jslab-agent.jar list --help'",
     })
     void usageErrorsAreOneLineWithStatus2(String args, String message) {

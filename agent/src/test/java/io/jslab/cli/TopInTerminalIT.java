@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class TopInTerminalIT {
 
     @Test
     void topDrawsInTheTerminalSortsOnAKeyQuitsOnQAndRestoresTheTerminal() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed for a pseudo-terminal");
+        assumeTrue(onPath("script"), "util-linux script is needed for a pseudo-terminal");
         try (ChurnJvm target = ChurnJvm.start()) {
             assertEquals(0, JarRun.of("attach", target.pid(), "include=org.example.churn.*").status());
             target.ask("widgets 300");
@@ -71,6 +73,11 @@ class TopInTerminalIT {
             assertEquals(Files.readString(dir.resolve("before")), Files.readString(dir.resolve("after")),
                     "the terminal settings are back");
         }
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     private static String read(Path file) throws IOException {

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -154,5 +156,36 @@ class SlabAllocatorTest {
         slabs.createCache("first", 8, false);
         assertEquals(List.of("second"), made);
         assertTrue(names(slabs).containsAll(List.of("first", "second")));
+    }
+
+    @Test
+    void threadsRacingForTheFirstKmallocGetOneCache() throws Exception {
+        SlabAllocator slabs = fixture.open();
+        List<String> created = new CopyOnWriteArrayList<>();
+        slabs.addListener(new SlabListener() {
+            @Override
+            public void cacheCreated(SlabCache cache) {
+                created.add(cache.name());
+            }
+        });
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<SlabCache>> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return slabs.kmallocCache(100);
+            }, runnable -> new Thread(runnable).start()));
+        }
+        start.countDown();
+        SlabCache first = racers.get(0).get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<SlabCache> racer : racers) {
+            assertSame(first, racer.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("kmalloc-128"), created);
+        assertEquals(List.of("kmalloc-128"), names(slabs));
     }
 }
