@@ -133,7 +133,10 @@ abstract class DemoWorkloadChecks {
                 await().atMost(Duration.ofSeconds(1)).untilAsserted(() ->
                         assertEquals(live, cache(tracked.getValue(), "ActiveObjects"), tracked.getValue()));
             }
-            // And both agree with what the application holds.
+            // And both agree with what the application holds: between requests, nothing.
+            for (String shortLived : List.of("fs.OpenFile", "block.BufferHead", "block.Bio")) {
+                assertEquals(0L, histogram.getOrDefault(KERNEL + shortLived, 0L), shortLived);
+            }
             long dentries = ((Integer) jmx.getAttribute(workload, "Dentries")).longValue();
             assertEquals(dentries, histogram.get(KERNEL + "fs.Dentry"));
             assertEquals(dentries, histogram.get(KERNEL + "fs.Inode"));
