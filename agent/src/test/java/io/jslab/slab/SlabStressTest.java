@@ -134,6 +134,92 @@ class SlabStressTest {
         }
     }
 
+    @Test
+    void underArenaPressureFailuresAreCountedAndReclaimKeepsSlotsApart() throws Exception {
+        // 64 pages in all: the threads run the arena dry, the reclaimer takes empty slabs back
+        // from one cache while others allocate, and every refusal is counted exactly once
+        SlabAllocator slabs = fixture.open(new ArenaConfig(4096, 6, 64 * 4096), 2, null,
+                SlabCache.MAGAZINE_LIMIT);
+        List<SlabCache> caches = List.of(slabs.createCache("obj64", 64, false),
+                slabs.kmallocCache(8192));
+        Set<Long> live = ConcurrentHashMap.newKeySet();
+        Map<SlabCache, LongAdder> allocations = new ConcurrentHashMap<>();
+        Map<SlabCache, LongAdder> refusals = new ConcurrentHashMap<>();
+        Map<SlabCache, LongAdder> frees = new ConcurrentHashMap<>();
+        caches.forEach(c -> {
+            allocations.put(c, new LongAdder());
+            refusals.put(c, new LongAdder());
+            frees.put(c, new LongAdder());
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong duplicates = new AtomicLong();
+        CountDownLatch start = new CountDownLatch(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            long seed = 100 + t;
+            threads.add(new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(seed);
+                ArrayDeque<Slot> mine = new ArrayDeque<>();
+                try {
+                    start.await();
+                    while (System.nanoTime() < deadline && failure.get() == null) {
+                        SlabCache cache = caches.get(random.nextInt(caches.size()));
+                        long address = cache.allocate();
+                        if (address == SlabCache.NO_MEMORY) {
+                            refusals.get(cache).increment();
+                            while (!mine.isEmpty() && random.nextInt(4) != 0) {
+                                free(mine.pollFirst(), live, frees);
+                            }
+                            if (random.nextInt(8) == 0) {
+                                cache.shrink();
+                            }
+                            continue;
+                        }
+                        allocations.get(cache).increment();
+                        if (!live.add(address)) {
+                            duplicates.incrementAndGet();
+                        }
+                        mine.push(new Slot(cache, address));
+                        if (random.nextInt(3) == 0) {
+                            free(mine.pollLast(), live, frees);
+                        }
+                    }
+                    for (Slot slot = mine.poll(); slot != null; slot = mine.poll()) {
+                        free(slot, live, frees);
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "pressure-" + t));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("a stress thread failed", failure.get());
+        }
+        assertEquals(0, duplicates.get(), "slots handed out twice");
+        slabs.maintain();
+        long refused = 0;
+        for (SlabCache cache : caches) {
+            SlabCacheStats stats = cache.stats();
+            assertEquals(allocations.get(cache).sum(), stats.allocations(), cache.name());
+            assertEquals(frees.get(cache).sum(), stats.frees(), cache.name());
+            assertEquals(refusals.get(cache).sum(), stats.allocationFailures(), cache.name());
+            assertEquals(0, stats.activeObjects(), cache.name());
+            refused += stats.allocationFailures();
+        }
+        assertTrue(refused > 0, "the arena never ran dry: the test did not test pressure");
+        SlabFixture.validate(slabs);
+        slabs.shrink();
+        for (SlabCacheStats stats : slabs.stats()) {
+            assertEquals(0, stats.numSlabs(), stats.name());
+        }
+    }
+
     private static void free(Slot slot, Set<Long> live, Map<SlabCache, LongAdder> frees) {
         // out of the set before the free: once freed, another thread may be handed the address
         if (!live.remove(slot.address())) {
