@@ -63,23 +63,29 @@ final class ForkedJvm implements AutoCloseable {
     /** As above, with {@code jvmArgs} before the class path. */
     static ForkedJvm start(Jdks.Jdk jdk, List<String> jvmArgs, String agentOptions, Class<?> main,
                            List<String> extraClassPath, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(jdk.java().toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
-        command.addAll(jvmArgs);
-        if (agentOptions != null) {
-            command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
-        }
         List<String> classPath = new ArrayList<>();
         classPath.add(locationOf(main));
         classPath.add(locationOf(org.awaitility.Awaitility.class));
         classPath.add(locationOf(org.hamcrest.Matcher.class));
         classPath.addAll(extraClassPath);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
-        command.add(main.getName());
-        command.addAll(List.of(args));
+        List<String> tail = new ArrayList<>(jvmArgs);
+        tail.add("-cp");
+        tail.add(String.join(File.pathSeparator, classPath));
+        tail.add(main.getName());
+        tail.addAll(List.of(args));
+        return startWith(jdk, agentOptions, tail);
+    }
+
+    /** Starts {@code java [-javaagent:...] <tail>} on {@code jdk}: the tail says what to run and how. */
+    static ForkedJvm startWith(Jdks.Jdk jdk, String agentOptions, List<String> tail) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.java().toString());
+        command.add("-Xmx256m");
+        command.add("-XX:+UseSerialGC");
+        if (agentOptions != null) {
+            command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+        }
+        command.addAll(tail);
         try {
             return new ForkedJvm(new ProcessBuilder(command).start());
         } catch (IOException e) {

@@ -61,4 +61,19 @@ class HostSafetyIT {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void includingEveryClassRewritesLibrariesTooAndCountsStayExact(Jdks.Jdk jdk) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=*,dump=stdout", ShapesMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals("", jvm.stderr());
+            String out = jvm.stdout();
+            Map<String, Long> histogram = Slabinfo.histogram(out);
+            Map<String, Long> active = Slabinfo.activeObjects(out);
+            histogram.forEach((name, live) -> assertEquals(live, active.get(name), name + "\n" + out));
+            assertTrue(active.keySet().stream().anyMatch(name -> name.startsWith("org.awaitility.")),
+                    "the fixture's library was rewritten too:\n" + out);
+        }
+    }
 }
