@@ -3,6 +3,7 @@ package io.jslab.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jslab.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class ModularAppIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void classesOfANamedModuleAreTracked(Jdks.Jdk jdk) throws Exception {
         List<String> run = List.of("-p", dir.resolve("mods").toString(), "-m", "com.acme.widgets/com.acme.widgets.Widget");
         try (ForkedJvm jvm = ForkedJvm.startWith(jdk, "include=com.acme.*,dump=stdout", run)) {
