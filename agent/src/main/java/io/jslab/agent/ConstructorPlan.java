@@ -79,10 +79,6 @@ final class ConstructorPlan {
         return actions.getOrDefault(descriptor, Action.NONE);
     }
 
-    boolean changesAnything() {
-        return actions.containsValue(Action.COUNT) || actions.containsValue(Action.UNDO);
-    }
-
     /** Selected constructors left unchanged: the reason by descriptor. */
     Map<String, String> skipped() {
         return skipped;

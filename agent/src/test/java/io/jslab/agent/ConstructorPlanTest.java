@@ -1,7 +1,6 @@
 package io.jslab.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +96,10 @@ class ConstructorPlanTest {
         ConstructorPlan onlyDelegating = new ConstructorPlan(scan, Set.of("(I)V")::contains);
         assertEquals(ConstructorPlan.Action.COUNT, onlyDelegating.action("(I)V"), "nothing selected below it");
         assertEquals(ConstructorPlan.Action.NONE, onlyDelegating.action("()V"));
-        assertFalse(new ConstructorPlan(scan, descriptor -> false).changesAnything());
+        ConstructorPlan nothingSelected = new ConstructorPlan(scan, descriptor -> false);
+        for (String descriptor : scan.constructors().keySet()) {
+            assertEquals(ConstructorPlan.Action.NONE, nothingSelected.action(descriptor), descriptor);
+        }
     }
 
     @Test
