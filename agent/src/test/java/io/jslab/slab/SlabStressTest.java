@@ -52,65 +52,46 @@ class SlabStressTest {
             allocations.put(c, new LongAdder());
             frees.put(c, new LongAdder());
         });
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong duplicates = new AtomicLong();
-        CountDownLatch start = new CountDownLatch(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
 
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            long seed = t;
-            threads.add(new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(seed);
-                ArrayDeque<Slot> mine = new ArrayDeque<>();
-                try {
-                    start.await();
-                    while (System.nanoTime() < deadline && failure.get() == null) {
-                        for (int i = 0; i < 256; i++) {
-                            int roll = random.nextInt(10);
-                            if (roll < 5 || mine.isEmpty()) {
-                                SlabCache cache = caches.get(random.nextInt(caches.size()));
-                                long address = cache.allocate();
-                                if (address == SlabCache.NO_MEMORY) {
-                                    throw new AssertionError("arena exhausted");
-                                }
-                                allocations.get(cache).increment();
-                                if (!live.add(address)) {
-                                    duplicates.incrementAndGet();
-                                }
-                                Slot slot = new Slot(cache, address);
-                                if (roll == 0) {
-                                    handedOver.add(slot); // another thread frees it
-                                } else {
-                                    mine.push(slot);
-                                }
-                            } else if (roll < 8) {
-                                free(mine.pollFirst(), live, frees);
-                            } else {
-                                Slot other = handedOver.poll();
-                                free(other != null ? other : mine.pollLast(), live, frees);
-                            }
+        runTogether("stress", (t, failure) -> {
+            SplittableRandom random = new SplittableRandom(t);
+            ArrayDeque<Slot> mine = new ArrayDeque<>();
+            while (System.nanoTime() < deadline && failure.get() == null) {
+                for (int i = 0; i < 256; i++) {
+                    int roll = random.nextInt(10);
+                    if (roll < 5 || mine.isEmpty()) {
+                        SlabCache cache = caches.get(random.nextInt(caches.size()));
+                        long address = cache.allocate();
+                        if (address == SlabCache.NO_MEMORY) {
+                            throw new AssertionError("arena exhausted");
                         }
-                        while (mine.size() > 1_000) {
-                            free(mine.pollLast(), live, frees);
+                        allocations.get(cache).increment();
+                        if (!live.add(address)) {
+                            duplicates.incrementAndGet();
                         }
+                        Slot slot = new Slot(cache, address);
+                        if (roll == 0) {
+                            handedOver.add(slot); // another thread frees it
+                        } else {
+                            mine.push(slot);
+                        }
+                    } else if (roll < 8) {
+                        free(mine.pollFirst(), live, frees);
+                    } else {
+                        Slot other = handedOver.poll();
+                        free(other != null ? other : mine.pollLast(), live, frees);
                     }
-                    for (Slot slot = mine.poll(); slot != null; slot = mine.poll()) {
-                        free(slot, live, frees);
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
                 }
-            }, "stress-" + t));
-        }
-        threads.forEach(Thread::start);
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new AssertionError("a stress thread failed", failure.get());
-        }
+                while (mine.size() > 1_000) {
+                    free(mine.pollLast(), live, frees);
+                }
+            }
+            for (Slot slot = mine.poll(); slot != null; slot = mine.poll()) {
+                free(slot, live, frees);
+            }
+        });
         for (Slot slot = handedOver.poll(); slot != null; slot = handedOver.poll()) {
             free(slot, live, frees);
         }
@@ -151,56 +132,37 @@ class SlabStressTest {
             refusals.put(c, new LongAdder());
             frees.put(c, new LongAdder());
         });
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong duplicates = new AtomicLong();
-        CountDownLatch start = new CountDownLatch(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            long seed = 100 + t;
-            threads.add(new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(seed);
-                ArrayDeque<Slot> mine = new ArrayDeque<>();
-                try {
-                    start.await();
-                    while (System.nanoTime() < deadline && failure.get() == null) {
-                        SlabCache cache = caches.get(random.nextInt(caches.size()));
-                        long address = cache.allocate();
-                        if (address == SlabCache.NO_MEMORY) {
-                            refusals.get(cache).increment();
-                            while (!mine.isEmpty() && random.nextInt(4) != 0) {
-                                free(mine.pollFirst(), live, frees);
-                            }
-                            if (random.nextInt(8) == 0) {
-                                cache.shrink();
-                            }
-                            continue;
-                        }
-                        allocations.get(cache).increment();
-                        if (!live.add(address)) {
-                            duplicates.incrementAndGet();
-                        }
-                        mine.push(new Slot(cache, address));
-                        if (random.nextInt(3) == 0) {
-                            free(mine.pollLast(), live, frees);
-                        }
+        runTogether("pressure", (t, failure) -> {
+            SplittableRandom random = new SplittableRandom(100 + t);
+            ArrayDeque<Slot> mine = new ArrayDeque<>();
+            while (System.nanoTime() < deadline && failure.get() == null) {
+                SlabCache cache = caches.get(random.nextInt(caches.size()));
+                long address = cache.allocate();
+                if (address == SlabCache.NO_MEMORY) {
+                    refusals.get(cache).increment();
+                    while (!mine.isEmpty() && random.nextInt(4) != 0) {
+                        free(mine.pollFirst(), live, frees);
                     }
-                    for (Slot slot = mine.poll(); slot != null; slot = mine.poll()) {
-                        free(slot, live, frees);
+                    if (random.nextInt(8) == 0) {
+                        cache.shrink();
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                    continue;
                 }
-            }, "pressure-" + t));
-        }
-        threads.forEach(Thread::start);
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new AssertionError("a stress thread failed", failure.get());
-        }
+                allocations.get(cache).increment();
+                if (!live.add(address)) {
+                    duplicates.incrementAndGet();
+                }
+                mine.push(new Slot(cache, address));
+                if (random.nextInt(3) == 0) {
+                    free(mine.pollLast(), live, frees);
+                }
+            }
+            for (Slot slot = mine.poll(); slot != null; slot = mine.poll()) {
+                free(slot, live, frees);
+            }
+        });
         assertEquals(0, duplicates.get(), "slots handed out twice");
         slabs.maintain();
         long refused = 0;
@@ -217,6 +179,38 @@ class SlabStressTest {
         slabs.shrink();
         for (SlabCacheStats stats : slabs.stats()) {
             assertEquals(0, stats.numSlabs(), stats.name());
+        }
+    }
+
+    /** The body of one stress thread; it stops early once {@code failure} holds another's error. */
+    @FunctionalInterface
+    private interface Worker {
+        void run(int index, AtomicReference<Throwable> failure) throws Exception;
+    }
+
+    /** Runs {@code worker} on {@link #THREADS} threads that start together; rethrows the first failure. */
+    private static void runTogether(String name, Worker worker) throws InterruptedException {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int index = t;
+            threads.add(new Thread(() -> {
+                try {
+                    start.await();
+                    worker.run(index, failure);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, name + "-" + t));
+        }
+        threads.forEach(Thread::start);
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError("a stress thread failed", failure.get());
         }
     }
 
