@@ -8,7 +8,7 @@ import io.jslab.track.ObjectTracker;
 import java.lang.instrument.Instrumentation;
 
 /**
- * One running agent, wired as the brief's picture:
+ * One running agent, wired so:
  * <pre>
  *   options -> BuddyArena -> SlabAllocator -> ObjectTracker -> SlabHook sinks
  *                                 |                               ^
