@@ -1,0 +1,110 @@
+package io.jslab.arena;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * The arena's memory: one {@link MappedByteBuffer} per chunk, mapped READ_WRITE from a temp file
+ * that is deleted right after mapping (the mapping keeps the memory; the name is gone).
+ *
+ * <pre>
+ *   address = chunk &lt;&lt; chunkShift | offset        chunk i spans [i * chunkBytes, (i + 1) * chunkBytes)
+ *   buffers: [ chunk 0 ][ chunk 1 ] ... [ chunk n-1 ]   n = chunks mapped so far
+ * </pre>
+ *
+ * <p>Why mapped files: mapped memory is not counted against {@code -XX:MaxDirectMemorySize}, so
+ * the arena never eats the application's direct-buffer budget, and it needs no
+ * {@code sun.misc.Unsafe} (which warns from JDK 24 on). The files live in {@code /dev/shm} when
+ * it exists (memory, never written back to a disk), else in {@code java.io.tmpdir}.
+ *
+ * <p>Memory ordering: {@link #map()} runs under the arena's lock and publishes a new, longer array
+ * through the volatile {@code buffers} field, so {@link #getLong}/{@link #putLong} need no lock:
+ * any address a caller holds came from an allocation that happened after its chunk was published.
+ * Values are in native byte order. Absolute gets and puts do not move a buffer's position, so
+ * threads share the buffers safely.
+ */
+final class MappedChunks {
+
+    private static final MappedByteBuffer[] NONE = new MappedByteBuffer[0];
+
+    private final long chunkBytes;
+    private final int chunkShift;
+    private final long offsetMask;
+    private final Path directory;
+    private volatile MappedByteBuffer[] buffers = NONE;
+    private volatile boolean closed;
+
+    MappedChunks(long chunkBytes) {
+        this.chunkBytes = chunkBytes;
+        this.chunkShift = Long.numberOfTrailingZeros(chunkBytes);
+        this.offsetMask = chunkBytes - 1;
+        this.directory = mappingDirectory();
+    }
+
+    /** Maps one more chunk. Called under the arena's lock. */
+    void map() throws IOException {
+        Path file = Files.createTempFile(directory, "jslab-arena-", ".mem");
+        MappedByteBuffer buffer;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, chunkBytes);
+        } finally {
+            Files.delete(file);
+        }
+        buffer.order(ByteOrder.nativeOrder());
+        MappedByteBuffer[] grown = Arrays.copyOf(buffers, buffers.length + 1);
+        grown[grown.length - 1] = buffer;
+        buffers = grown;
+    }
+
+    int chunks() {
+        return buffers.length;
+    }
+
+    /** Drops every mapping; the memory goes back when the buffers are collected. */
+    void close() {
+        closed = true;
+        buffers = NONE;
+    }
+
+    long getLong(long address) {
+        MappedByteBuffer[] mapped = buffers;
+        if ((address & 7) != 0 || (address >>> chunkShift) >= mapped.length) {
+            throw badAccess(address, mapped.length);
+        }
+        return mapped[(int) (address >>> chunkShift)].getLong((int) (address & offsetMask));
+    }
+
+    void putLong(long address, long value) {
+        MappedByteBuffer[] mapped = buffers;
+        if ((address & 7) != 0 || (address >>> chunkShift) >= mapped.length) {
+            throw badAccess(address, mapped.length);
+        }
+        mapped[(int) (address >>> chunkShift)].putLong((int) (address & offsetMask), value);
+    }
+
+    private RuntimeException badAccess(long address, int chunks) {
+        if (closed) {
+            return new IllegalStateException("arena closed");
+        }
+        if ((address & 7) != 0) {
+            return new IllegalArgumentException(String.format(
+                    "address 0x%x: not 8-byte aligned (a long is read and written at multiples of 8)", address));
+        }
+        return new IllegalArgumentException(String.format(
+                "address 0x%x: outside the arena's mapped memory [0x0, 0x%x)", address, chunks * chunkBytes));
+    }
+
+    private static Path mappingDirectory() {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            return shm;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+}
