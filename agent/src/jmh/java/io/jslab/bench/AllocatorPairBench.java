@@ -24,26 +24,74 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One allocate+free pair on one thread, jslab's slab and buddy layers beside Netty's pooled
  * 64-byte direct buffer and Netty's Recycler, in the same forks so that their ratios hold even on a
- * noisy machine. Netty runs on its own thread type (see {@link NettyThreadExecutor}).
+ * noisy machine. Netty at its best: on its own thread type (see {@link NettyThreadExecutor}) and
+ * with leak detection off, as Netty's own microbenchmarks run it.
  *
  * <p>Two buddy pairs: {@code buddyOrder0Pair} in an arena already in use (one order-0 block held,
  * so the freed block's buddy is busy and the pair neither splits nor merges, the kernel's common
  * case), and {@code buddyOrder0SplitMerge} in an empty chunk, where every allocation splits a
  * 4 MiB block ten times and every free merges it back: the worst case.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Djmh.executor=CUSTOM",
-        "-Djmh.executor.class=io.jslab.bench.NettyThreadExecutor"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "-Dio.netty.leakDetection.level=disabled",
+        "-Djmh.executor=CUSTOM", "-Djmh.executor.class=io.jslab.bench.NettyThreadExecutor"})
 public class AllocatorPairBench {
 
-    private BuddyArena arena;
-    private BuddyArena emptyArena;
-    private SlabCache cache;
-    private long heldPage;
+    /** A 64-byte cache with one slot held for the whole trial, so the pair never frees a slab. */
+    @State(Scope.Thread)
+    public static class Slab {
+        BuddyArena arena;
+        SlabCache cache;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = new BuddyArena(ArenaConfig.DEFAULT);
+            cache = new SlabAllocator(arena).createCache("bench-64", 64, false);
+            cache.allocate();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            arena.close();
+        }
+    }
+
+    /** An arena in use: one order-0 block held, so the pair's block has a busy buddy. */
+    @State(Scope.Thread)
+    public static class Buddy {
+        BuddyArena arena;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = new BuddyArena(ArenaConfig.DEFAULT);
+            arena.allocate(0);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            arena.close();
+        }
+    }
+
+    /** An arena with one mapped chunk and nothing allocated: every pair splits and merges. */
+    @State(Scope.Thread)
+    public static class EmptyBuddy {
+        BuddyArena arena;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = new BuddyArena(ArenaConfig.DEFAULT);
+            arena.free(arena.allocate(0));
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            arena.close();
+        }
+    }
 
     private static final Recycler<Pooled> RECYCLER = new Recycler<>() {
         @Override
@@ -55,49 +103,30 @@ public class AllocatorPairBench {
     /** What Netty's Recycler hands out: an object that knows its handle. */
     static final class Pooled {
         final Recycler.Handle<Pooled> handle;
-        long value;
 
         Pooled(Recycler.Handle<Pooled> handle) {
             this.handle = handle;
         }
     }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        arena = new BuddyArena(ArenaConfig.DEFAULT);
-        cache = new SlabAllocator(arena).createCache("bench-64", 64, false);
-        // A slot held for the whole trial keeps its slab partial, so the pair never frees a slab.
-        cache.allocate();
-        heldPage = arena.allocate(0);
-        emptyArena = new BuddyArena(ArenaConfig.DEFAULT);
-        emptyArena.free(emptyArena.allocate(0)); // maps the first chunk
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        arena.free(heldPage);
-        arena.close();
-        emptyArena.close();
-    }
-
     @Benchmark
-    public long slabPair() {
-        long slot = cache.allocate();
-        cache.free(slot);
+    public long slabPair(Slab slab) {
+        long slot = slab.cache.allocate();
+        slab.cache.free(slot);
         return slot;
     }
 
     @Benchmark
-    public long buddyOrder0Pair() {
-        long page = arena.allocate(0);
-        arena.free(page);
+    public long buddyOrder0Pair(Buddy buddy) {
+        long page = buddy.arena.allocate(0);
+        buddy.arena.free(page);
         return page;
     }
 
     @Benchmark
-    public long buddyOrder0SplitMerge() {
-        long page = emptyArena.allocate(0);
-        emptyArena.free(page);
+    public long buddyOrder0SplitMerge(EmptyBuddy buddy) {
+        long page = buddy.arena.allocate(0);
+        buddy.arena.free(page);
         return page;
     }
 
