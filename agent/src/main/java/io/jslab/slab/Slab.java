@@ -1,0 +1,74 @@
+package io.jslab.slab;
+
+/**
+ * One slab: {@code 2^order} contiguous arena pages cut into {@code objperslab} slots, and the
+ * stack of its free slot indices. Guarded by its cache's lock; see {@link SlabCache} for the layout.
+ *
+ * <p>A slot handed to a thread's magazine counts as in use here: the slab only knows what it gave
+ * out, as a SLUB slab frozen to a cpu does.
+ */
+final class Slab {
+
+    /** The kernel's POISON_FREE byte, 0x6b, in all eight bytes: what a free slot's record holds. */
+    static final long POISON_FREE = 0x6b6b6b6b6b6b6b6bL;
+
+    final SlabCache cache;
+    /** Arena address of slot 0, a multiple of the slab's size in bytes. */
+    final long base;
+    /** Free slot indices; the top of the stack, {@code freeIndices[free - 1]}, is handed out next. */
+    private final int[] freeIndices;
+    private int free;
+
+    /** Which {@link SlabList} holds this slab, and its neighbours there. */
+    SlabList list;
+    Slab prev;
+    Slab next;
+
+    /** A slab with every slot free, slot 0 on top so slots go out in address order. */
+    Slab(SlabCache cache, long base, int objects) {
+        this.cache = cache;
+        this.base = base;
+        this.freeIndices = new int[objects];
+        for (int i = 0; i < objects; i++) {
+            freeIndices[i] = objects - 1 - i;
+        }
+        this.free = objects;
+    }
+
+    int objects() {
+        return freeIndices.length;
+    }
+
+    int freeCount() {
+        return free;
+    }
+
+    int inUse() {
+        return freeIndices.length - free;
+    }
+
+    boolean isEmpty() {
+        return free == freeIndices.length;
+    }
+
+    boolean isFull() {
+        return free == 0;
+    }
+
+    /** Takes the most recently freed slot (LIFO: its memory is the likeliest still in cache). */
+    int pop() {
+        assert free > 0 : "pop from full slab at 0x" + Long.toHexString(base);
+        return freeIndices[--free];
+    }
+
+    void push(int index) {
+        assert free < freeIndices.length : "push of slot " + index + " into empty slab at 0x"
+                + Long.toHexString(base);
+        freeIndices[free++] = index;
+    }
+
+    /** Copy of the free indices, for the validator. */
+    int[] freeIndices() {
+        return java.util.Arrays.copyOf(freeIndices, free);
+    }
+}
