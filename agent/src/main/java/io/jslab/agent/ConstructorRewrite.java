@@ -1,0 +1,93 @@
+package io.jslab.agent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * The class-level half of the rewrite: scans the class file, plans each constructor
+ * ({@link ConstructorPlan}) and hands the constructors to {@link CountingConstructorVisitor}.
+ * Everything else in the class passes through untouched.
+ *
+ * <p>A class file older than version 49 (Java 5) cannot {@code ldc} a class constant, which the
+ * hook calls need; such a class is refused with an exception, which Byte Buddy reports as a
+ * failed transformation while the class loads unchanged.
+ */
+final class ConstructorRewrite extends AsmVisitorWrapper.AbstractBase {
+
+    private final boolean wholeClass;
+    private final ClassFileLocator fallbackLocator;
+    private final Consumer<String> problems;
+
+    /**
+     * @param wholeClass      every constructor is selected, else only the annotated ones
+     * @param fallbackLocator where to find the class file when the type pool is not a {@link ClassFilePool}
+     * @param problems        receives one line per selected constructor left unchanged
+     */
+    ConstructorRewrite(boolean wholeClass, ClassFileLocator fallbackLocator, Consumer<String> problems) {
+        this.wholeClass = wholeClass;
+        this.fallbackLocator = fallbackLocator;
+        this.problems = problems;
+    }
+
+    @Override
+    public int mergeReader(int flags) {
+        return flags | ClassReader.EXPAND_FRAMES;
+    }
+
+    @Override
+    public ClassVisitor wrap(TypeDescription type, ClassVisitor target, Implementation.Context context,
+                             TypePool typePool, FieldList<FieldDescription.InDefinedShape> fields,
+                             MethodList<?> methods, int writerFlags, int readerFlags) {
+        ConstructorScan.Result scan;
+        try {
+            scan = ConstructorScan.scan(ClassFilePool.classFile(typePool, type.getName(), fallbackLocator));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (scan.majorVersion() < Opcodes.V1_5) {
+            throw new IllegalStateException("class file version " + scan.majorVersion()
+                    + " is older than Java 5 (49): its constructors cannot name their class");
+        }
+        ConstructorPlan plan = new ConstructorPlan(scan, descriptor -> wholeClass || isAnnotated(methods, descriptor));
+        for (String constructor : plan.skipped()) {
+            problems.accept(type.getName() + "." + constructor + " left unchanged");
+        }
+        String owner = type.getInternalName();
+        boolean writeFrames = scan.majorVersion() >= Opcodes.V1_6;
+        return new ClassVisitor(OpenedClassReader.ASM_API, target) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                ConstructorPlan.Action action = "<init>".equals(name) ? plan.action(descriptor) : ConstructorPlan.Action.NONE;
+                return action == ConstructorPlan.Action.NONE
+                        ? visitor
+                        : new CountingConstructorVisitor(visitor, action, owner, writeFrames);
+            }
+        };
+    }
+
+    private static boolean isAnnotated(MethodList<?> methods, String descriptor) {
+        for (MethodDescription method : methods) {
+            if (method.isConstructor() && method.getDescriptor().equals(descriptor)) {
+                return ClassSelection.isAnnotated(method);
+            }
+        }
+        return false;
+    }
+}

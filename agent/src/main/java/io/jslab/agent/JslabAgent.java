@@ -1,0 +1,77 @@
+package io.jslab.agent;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The agent's entry: {@code premain} for {@code -javaagent}, {@code agentmain} for a dynamic
+ * attach. Both go through one idempotent {@link #install}.
+ *
+ * <p>Nothing escapes to the JVM. Under {@code -javaagent} a bad option is one line on stderr,
+ * {@code jslab: <message>}, and {@code System.exit(1)} before {@code main} (a thrown exception
+ * would print a stack trace and still start nothing useful). Under attach the target keeps
+ * running untouched; the outcome goes to the system property {@value #ATTACH_PROPERTY}, one line
+ * the attaching command reads back:
+ * <pre>
+ *   ok &lt;version&gt; &lt;n&gt; classes instrumented
+ *   already loaded &lt;version&gt;: nothing instrumented twice
+ *   error: &lt;message&gt;
+ * </pre>
+ * While the agent is loaded, {@value #VERSION_PROPERTY} holds its version. That property is also
+ * how a second copy of the agent (another jar, another loader) knows it must not install.
+ */
+public final class JslabAgent {
+
+    public static final String ATTACH_PROPERTY = "io.jslab.agent.attach";
+    public static final String VERSION_PROPERTY = "io.jslab.agent.version";
+
+    private static final String CANNOT_START = "error: the agent cannot start: ";
+
+    private static AgentRuntime running;
+
+    private JslabAgent() {}
+
+    public static void premain(String options, Instrumentation instrumentation) {
+        String outcome = install(options, instrumentation);
+        if (outcome.startsWith(CANNOT_START)) {
+            // Not the user's mistake: the application runs on, without the agent, and is told once.
+            System.err.println("jslab: " + outcome.substring("error: ".length()) + "; running without jslab");
+        } else if (outcome.startsWith("error: ")) {
+            System.err.println("jslab: " + outcome.substring("error: ".length()));
+            System.err.flush();
+            System.exit(1);
+        }
+    }
+
+    public static void agentmain(String options, Instrumentation instrumentation) {
+        try {
+            System.setProperty(ATTACH_PROPERTY, install(options, instrumentation));
+        } catch (Throwable t) {
+            // Only a failing setProperty could land here; the target must stay untouched.
+        }
+    }
+
+    /** Installs the agent once per JVM and returns the outcome line; never throws. */
+    static synchronized String install(String options, Instrumentation instrumentation) {
+        String version = version();
+        try {
+            String loaded = System.getProperty(VERSION_PROPERTY);
+            if (running != null || loaded != null) {
+                return "already loaded " + (loaded != null ? loaded : version) + ": nothing instrumented twice";
+            }
+            AgentOptions parsed = AgentOptions.parse(options);
+            running = AgentRuntime.start(parsed, instrumentation, version);
+            System.setProperty(VERSION_PROPERTY, version);
+            return "ok " + version + " " + running.instrumentedAtStart() + " classes instrumented";
+        } catch (IllegalArgumentException badOption) {
+            return "error: " + badOption.getMessage();
+        } catch (Throwable t) {
+            return CANNOT_START + AgentStatus.describe(t);
+        }
+    }
+
+    /** The jar manifest's {@code Implementation-Version}, or {@code dev} outside the jar. */
+    static String version() {
+        String version = JslabAgent.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

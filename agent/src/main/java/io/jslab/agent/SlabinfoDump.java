@@ -1,0 +1,48 @@
+package io.jslab.agent;
+
+import io.jslab.slab.SlabAllocator;
+import io.jslab.track.ObjectTracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code dump=}: the slabinfo text at JVM exit, written from a shutdown hook to a file or to
+ * {@code stdout} / {@code stderr}. Slots of objects the collector has already reclaimed are given
+ * back first, so the text shows what was live at exit as far as the last collection knows.
+ * A file that cannot be written is reported in one line on stderr, whatever {@code verbose} says:
+ * the user asked for the file and would otherwise look for it in vain.
+ */
+final class SlabinfoDump {
+
+    private SlabinfoDump() {}
+
+    static void write(String target, ObjectTracker tracker, SlabAllocator allocator) {
+        String text;
+        try {
+            tracker.close();
+            text = allocator.slabinfo();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("jslab: dump=" + target + ": the slabinfo text cannot be made: " + AgentStatus.describe(e));
+            return;
+        }
+        switch (target) {
+            case "stdout" -> print(System.out, text);
+            case "stderr" -> print(System.err, text);
+            default -> {
+                try {
+                    Files.writeString(Path.of(target), text, StandardCharsets.UTF_8);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("jslab: dump=" + target + " cannot be written: " + AgentStatus.describe(e));
+                }
+            }
+        }
+    }
+
+    private static void print(PrintStream out, String text) {
+        out.print(text);
+        out.flush();
+    }
+}

@@ -1,0 +1,58 @@
+package io.jslab.jmx;
+
+import java.util.Map;
+
+/** The {@link AgentMXBean}: a thin adapter over the agent's {@link AgentView}. */
+final class AgentBean implements AgentMXBean {
+
+    static final Descriptions DESCRIPTIONS = new Descriptions(
+            "The jslab agent: what it was started with, what it instrumented, what went wrong.",
+            Map.of(
+                    "Version", "jslab version",
+                    "Options", "The agent's option string, as given to -javaagent or attach",
+                    "InstrumentedClasses", "Number of classes whose constructors are instrumented",
+                    "InstrumentedClassNames", "Names of the classes whose constructors are instrumented",
+                    "Errors", "Internal failures so far (instrumentation, tracking); none reached the application",
+                    "LastError", "The last internal failure as one line, or empty"),
+            Map.of());
+
+    private final AgentView agent;
+
+    private AgentBean(AgentView agent) {
+        this.agent = agent;
+    }
+
+    static DescribedMXBean<AgentMXBean> of(AgentView agent) {
+        return new DescribedMXBean<>(new AgentBean(agent), AgentMXBean.class, DESCRIPTIONS, null);
+    }
+
+    @Override
+    public String getVersion() {
+        return agent.version();
+    }
+
+    @Override
+    public String getOptions() {
+        return agent.options();
+    }
+
+    @Override
+    public int getInstrumentedClasses() {
+        return agent.instrumentedClasses().size();
+    }
+
+    @Override
+    public String[] getInstrumentedClassNames() {
+        return agent.instrumentedClasses().toArray(new String[0]);
+    }
+
+    @Override
+    public long getErrors() {
+        return agent.errors();
+    }
+
+    @Override
+    public String getLastError() {
+        return agent.lastError();
+    }
+}

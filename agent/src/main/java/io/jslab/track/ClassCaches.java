@@ -1,0 +1,99 @@
+package io.jslab.track;
+
+import io.jslab.slab.SlabAllocator;
+import io.jslab.slab.SlabCache;
+import java.util.function.ToLongFunction;
+
+/**
+ * Maps each tracked class to its slab cache, created at the class's first construction.
+ *
+ * <p>A {@link ClassValue} holds a small {@link Entry} per class rather than the cache itself:
+ * {@code computeValue} may run on several threads at once with one result kept, so it must
+ * create nothing; the entry creates the cache at most once, under this object's lock. Classes
+ * whose cache cannot be made (a name with white space, an object too large for a slab) are
+ * reported once and left untracked.
+ *
+ * <p>Names: the cache name the class asks for ({@link CacheSpec}); when a cache of that name
+ * exists already (another class of the same name from another loader, another class asking for
+ * the same cache name, a cache made through the direct API) the class gets {@code name#2}, then
+ * {@code name#3}, and so on.
+ */
+final class ClassCaches {
+
+    private final SlabAllocator allocator;
+    private final ToLongFunction<Object> objectSize;
+    private final ErrorSink errors;
+    private final ClassValue<Entry> entries = new ClassValue<>() {
+        @Override
+        protected Entry computeValue(Class<?> type) {
+            return new Entry();
+        }
+    };
+
+    ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
+        this.allocator = allocator;
+        this.objectSize = objectSize;
+        this.errors = errors;
+    }
+
+    /** The cache of {@code type}, created from {@code firstObject} if needed; null if it cannot be. */
+    SlabCache cacheFor(Object firstObject, Class<?> type) {
+        Entry entry = entries.get(type);
+        SlabCache cache = entry.cache;
+        return cache != null || entry.failed ? cache : create(entry, firstObject, type);
+    }
+
+    /** The cache of {@code type} if one was made, without making one. */
+    SlabCache existing(Class<?> type) {
+        return entries.get(type).cache;
+    }
+
+    private SlabCache create(Entry entry, Object firstObject, Class<?> type) {
+        // Size and annotation are read outside the lock: reading annotations may initialize
+        // classes, whose initializers may construct tracked objects on another thread.
+        CacheSpec spec;
+        int size;
+        try {
+            spec = CacheSpec.of(type);
+            long bytes = objectSize.applyAsLong(firstObject);
+            if (bytes < 1 || bytes > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("object size " + bytes + " is out of range");
+            }
+            size = (int) bytes;
+        } catch (Throwable t) {
+            return fail(entry, type, t);
+        }
+        synchronized (this) {
+            if (entry.cache != null || entry.failed) {
+                return entry.cache;
+            }
+            try {
+                String name = spec.name();
+                for (int n = 2; allocator.cache(name) != null; n++) {
+                    name = spec.name() + "#" + n;
+                }
+                entry.cache = allocator.createCache(name, size, spec.hwcacheAlign());
+                return entry.cache;
+            } catch (Throwable t) {
+                return fail(entry, type, t);
+            }
+        }
+    }
+
+    private SlabCache fail(Entry entry, Class<?> type, Throwable t) {
+        synchronized (this) {
+            if (entry.cache != null || entry.failed) {
+                return entry.cache;
+            }
+            entry.failed = true;
+        }
+        errors.error("cannot create a slab cache for class " + type.getName() + ": " + t, t);
+        return null;
+    }
+
+    private static final class Entry {
+        // Written once under the ClassCaches lock, read on every construction without it.
+        volatile SlabCache cache;
+        volatile boolean failed;
+    }
+}

@@ -1,0 +1,221 @@
+package io.jslab.track;
+
+import io.jslab.slab.SlabAllocator;
+import io.jslab.slab.SlabCache;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * Gives each tracked object a slot in its class's slab cache, and the slot back once the garbage
+ * collector has reclaimed the object.
+ *
+ * <p>Flow: an instrumented constructor returns, {@code SlabHook.constructed} calls
+ * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
+ * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
+ * reference holding the slot) to the calling thread's buffer ({@link SlotBuffers}) without taking
+ * any lock. After each collection and once a second the reclaimer thread ({@link SlotReclaimer})
+ * frees the slots of the records whose objects are gone.
+ *
+ * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
+ * ({@link SlotRef#free}). An object of a class whose cache cannot grow (arena exhausted) is left
+ * untracked: the cache counts the failure and nothing is thrown. No method called from
+ * instrumented code throws; failures go to the {@link ErrorSink}.
+ *
+ * <p>Closing stops the reclaimer and the GC listener and turns the sinks into no-ops; slots still
+ * held stay held (the allocator belongs to the caller).
+ */
+public final class ObjectTracker implements AutoCloseable {
+
+    private final SlabAllocator allocator;
+    private final ErrorSink errors;
+    private final ClassCaches caches;
+    private final ReclaimStrategy strategy;
+    private final SlotBuffers buffers;
+    private final SlotReclaimer reclaimer;
+    private final AtomicLong untracked = new AtomicLong();
+    private final BiConsumer<Object, Class<?>> constructedSink = this::track;
+    private final BiConsumer<Object, Class<?>> failedSink = this::untrack;
+    private volatile boolean closed;
+    private boolean started;           // guarded by this
+    private GcListener gcListener;     // guarded by this
+
+    /**
+     * A tracker over {@code allocator}; the reclaim strategy comes from the internal system
+     * property {@code jslab.reclaim} ({@code sweep}, the default, or {@code queue}).
+     *
+     * @param objectSize the shallow size of an object, e.g. {@code Instrumentation::getObjectSize}
+     */
+    public ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
+        this(allocator, objectSize, errors, strategyFromProperty(errors));
+    }
+
+    ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
+                  ReclaimStrategy strategy) {
+        this.allocator = allocator;
+        this.errors = errors;
+        this.strategy = strategy;
+        this.caches = new ClassCaches(allocator, objectSize, errors);
+        this.buffers = new SlotBuffers(this::handOff);
+        this.reclaimer = new SlotReclaimer(buffers, strategy, this::maintain, untracked, errors);
+    }
+
+    /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
+    public BiConsumer<Object, Class<?>> constructedSink() {
+        return constructedSink;
+    }
+
+    /** For {@code SlabHook.install}: takes back an object whose delegating constructor threw. */
+    public BiConsumer<Object, Class<?>> failedSink() {
+        return failedSink;
+    }
+
+    /** Starts the reclaimer thread and listens to the collectors; idempotent. */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        Thread thread = new Thread(null, reclaimer, "jslab-reclaimer", 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(null);
+        reclaimer.start(thread);
+        try {
+            gcListener = GcListener.listen(reclaimer::collectionEnded);
+        } catch (Throwable t) {
+            // A runtime without java.management: the once-a-second walk still reclaims.
+            errors.error("no garbage collection notifications, reclaiming once a second: " + t, t);
+        }
+    }
+
+    /** Stops the reclaimer and the GC listener; the sinks do nothing afterwards. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (gcListener != null) {
+            gcListener.close();
+        }
+        try {
+            reclaimer.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Objects given a slot since the tracker was made. */
+    public long trackedObjects() {
+        return buffers.tracked();
+    }
+
+    /** Tracked objects taken back because their delegating constructor threw after the delegation. */
+    public long untrackedFailures() {
+        return untracked.get();
+    }
+
+    /** Slots given back after the collector reclaimed their objects. */
+    public long reclaimedObjects() {
+        return reclaimer.reclaimed();
+    }
+
+    /** Walks the reclaimer has finished: one after each collection and one a second at least. */
+    public long reclaimerWalks() {
+        return reclaimer.walks();
+    }
+
+    /** Per-thread buffers of platform threads not yet taken over by the reclaimer. */
+    public int threadBuffers() {
+        return buffers.ownedBuffers();
+    }
+
+    /** The reclaim strategy in use: {@code sweep} or {@code queue}. */
+    public String reclaimStrategy() {
+        return strategy instanceof ReclaimStrategy.Queue ? "queue" : "sweep";
+    }
+
+    private void track(Object object, Class<?> type) {
+        if (closed) {
+            return;
+        }
+        SlabCache cache = null;
+        long slot = SlabCache.NO_MEMORY;
+        try {
+            cache = caches.cacheFor(object, type);
+            if (cache == null) {
+                return;
+            }
+            slot = cache.allocate();
+            if (slot == SlabCache.NO_MEMORY) {
+                return; // counted by the cache as an allocation failure; the object stays untracked
+            }
+            buffers.current().add(new SlotRef(object, strategy.queue(), cache, slot));
+        } catch (Throwable t) {
+            errors.error("cannot track an object of class " + type.getName() + ": " + t, t);
+            if (slot != SlabCache.NO_MEMORY) {
+                freeQuietly(cache, slot);
+            }
+        }
+    }
+
+    private void untrack(Object object, Class<?> type) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (caches.existing(type) == null) {
+                return; // never tracked: its class has no cache
+            }
+            SlotRef ref = buffers.current().remove(object);
+            if (ref != null) {
+                untrack(ref, untracked, errors);
+            } else {
+                reclaimer.untrackLater(object);
+            }
+        } catch (Throwable t) {
+            errors.error("cannot take back an object of class " + type.getName() + ": " + t, t);
+        }
+    }
+
+    /** Frees a record's slot for good: the reclaimer will find it cleared and already freed. */
+    static void untrack(SlotRef ref, AtomicLong untracked, ErrorSink errors) {
+        ref.clear();
+        try {
+            if (ref.free()) {
+                untracked.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            errors.error("cannot free a slot of cache " + ref.cache().name() + ": " + e, e);
+        }
+    }
+
+    private void freeQuietly(SlabCache cache, long slot) {
+        try {
+            cache.free(slot);
+        } catch (Throwable t) {
+            errors.error("cannot free a slot of cache " + cache.name() + ": " + t, t);
+        }
+    }
+
+    private void handOff(Segment full) {
+        reclaimer.handOff(full);
+    }
+
+    private void maintain() {
+        try {
+            allocator.maintain();
+        } catch (Throwable t) {
+            errors.error("allocator maintenance: " + t, t);
+        }
+    }
+
+    private static ReclaimStrategy strategyFromProperty(ErrorSink errors) {
+        try {
+            return ReclaimStrategy.named(System.getProperty(ReclaimStrategy.PROPERTY));
+        } catch (IllegalArgumentException e) {
+            errors.error(e.getMessage() + "; using sweep", e);
+            return ReclaimStrategy.named(null);
+        }
+    }
+}

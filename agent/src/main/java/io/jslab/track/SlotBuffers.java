@@ -1,0 +1,120 @@
+package io.jslab.track;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Every {@link SlotBuffer} of one tracker: an owned buffer per platform thread that tracks
+ * objects, found through a {@link ThreadLocal}, and a few shared stripes for virtual threads.
+ *
+ * <p>Virtual threads (JDK 21 and later) are told apart once per thread, when its thread-local
+ * value is first made, through {@code Thread.isVirtual} looked up reflectively (the code is
+ * compiled for Java 17). A virtual thread gets the stripe of its thread id, so a million short
+ * tasks leave no buffer behind: the stripe lives as long as the tracker, and the thread-local
+ * entry dies with the virtual thread.
+ *
+ * <p>The registry of owned buffers changes once per thread (registration) and once per ended
+ * thread (take-over), under this object's lock; the same lock makes the tracked total exact.
+ */
+final class SlotBuffers {
+
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    private final Consumer<Segment> handOff;
+    private final SlotBuffer[] stripes;
+    private final List<SlotBuffer> owned = new ArrayList<>(); // guarded by this
+    private long retiredTracked;                              // guarded by this
+    private final ThreadLocal<SlotBuffer> local = ThreadLocal.withInitial(this::create);
+
+    SlotBuffers(Consumer<Segment> handOff) {
+        this.handOff = handOff;
+        int count = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) * 2;
+        stripes = new SlotBuffer[count];
+        Arrays.setAll(stripes, i -> SlotBuffer.shared(handOff));
+    }
+
+    /** The calling thread's buffer. */
+    SlotBuffer current() {
+        return local.get();
+    }
+
+    private SlotBuffer create() {
+        Thread thread = Thread.currentThread();
+        if (isVirtual(thread)) {
+            return stripes[(int) (thread.getId() & (stripes.length - 1))];
+        }
+        SlotBuffer buffer = SlotBuffer.owned(thread, handOff);
+        synchronized (this) {
+            owned.add(buffer);
+        }
+        return buffer;
+    }
+
+    /** The buffers still in use: the stripes and the owned buffers of threads not yet taken over. */
+    synchronized List<SlotBuffer> live() {
+        List<SlotBuffer> all = new ArrayList<>(stripes.length + owned.size());
+        all.addAll(Arrays.asList(stripes));
+        all.addAll(owned);
+        return all;
+    }
+
+    /**
+     * Removes and returns the buffers whose threads have ended. {@link Thread#isAlive()}
+     * returning false happens-after everything the thread did, so the caller may read the
+     * buffer's segments with plain reads from then on.
+     */
+    synchronized List<SlotBuffer> takeEnded() {
+        List<SlotBuffer> ended = new ArrayList<>();
+        owned.removeIf(buffer -> {
+            if (!buffer.ownerEnded()) {
+                return false;
+            }
+            ended.add(buffer);
+            retiredTracked += buffer.tracked();
+            return true;
+        });
+        return ended;
+    }
+
+    /** Records appended to every buffer since the tracker started. */
+    synchronized long tracked() {
+        long sum = retiredTracked;
+        for (SlotBuffer buffer : stripes) {
+            sum += buffer.tracked();
+        }
+        for (SlotBuffer buffer : owned) {
+            sum += buffer.tracked();
+        }
+        return sum;
+    }
+
+    /** Owned buffers of threads not yet taken over. */
+    synchronized int ownedBuffers() {
+        return owned.size();
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup()
+                    .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null; // JDK 17 to 20: no virtual threads
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jslab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void emptyStringGivesTheDefaults() {
+        for (String text : new String[] {null, "", "  "}) {
+            AgentOptions options = AgentOptions.parse(text);
+            assertEquals(4096, options.pageSize());
+            assertEquals(10, options.maxOrder());
+            assertEquals(256L << 20, options.maxBytes());
+            assertTrue(options.jmx());
+            assertFalse(options.verbose());
+            assertNull(options.dump());
+            assertFalse(options.include().matches("a.B"));
+            assertFalse(options.exclude().matches("a.B"));
+        }
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        AgentOptions options = AgentOptions.parse(
+                "include=com.acme.*:org.x.Y,exclude=com.acme.internal.*,arena.pagesize=16k,arena.maxorder=8,"
+                        + "arena.max=1G,jmx=false,dump=/tmp/out.txt,verbose=true");
+        assertTrue(options.include().matches("com.acme.deep.Order$Line"));
+        assertTrue(options.include().matches("org.x.Y"));
+        assertTrue(options.exclude().matches("com.acme.internal.Z"));
+        assertEquals(16384, options.pageSize());
+        assertEquals(8, options.maxOrder());
+        assertEquals(1L << 30, options.maxBytes());
+        assertFalse(options.jmx());
+        assertEquals("/tmp/out.txt", options.dump());
+        assertTrue(options.verbose());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "pagesize=4k|unknown option 'pagesize': accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose",
+        "arena.pagesize=3k|arena.pagesize=3k: must be a power of two from 4k to 64k",
+        "arena.pagesize=128k|arena.pagesize=128k: must be a power of two from 4k to 64k",
+        "arena.pagesize=big|arena.pagesize=big: must be a power of two from 4k to 64k",
+        "arena.max=12q|arena.max=12q: must be a size like 256m (suffixes k, m, g)",
+        "arena.max=0|arena.max=0: must be a size like 256m (suffixes k, m, g)",
+        "arena.max=1m|arena.max=1048576: must hold at least one chunk of 4194304 bytes (arena.pagesize << arena.maxorder)",
+        "arena.maxorder=2|arena.maxorder=2: must be a whole number from 3 to 18",
+        "arena.maxorder=ten|arena.maxorder=ten: must be a whole number from 3 to 18",
+        "arena.pagesize=64k,arena.maxorder=15|arena.maxorder=15: with arena.pagesize=64k a chunk would be 2147483648 bytes: pagesize << maxorder must be at most 1g",
+        "jmx=yes|jmx=yes: must be true or false",
+        "verbose=TRUE|verbose=TRUE: must be true or false",
+        "dump=|dump=: must be a file name, stdout or stderr",
+        "include=|include=: must be class-name patterns separated by ':' (* and ? as wildcards)",
+        "verbose|option 'verbose' has no value: write key=value, keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose",
+        "jmx=true,jmx=false|option 'jmx' is given twice: give each key once",
+    })
+    void badOptionsAreOneLineErrorsNamingKeyValueAndWhatIsAccepted(String options, String message) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(options));
+        assertEquals(message, error.getMessage());
+    }
+
+    @Test
+    void wildcardsFollowJacoco() {
+        WildcardMatcher matcher = new WildcardMatcher("com.acme.*:a.B?:x.Y$Inner");
+        assertTrue(matcher.matches("com.acme.Order"));
+        assertTrue(matcher.matches("com.acme.sub.Order"));
+        assertFalse(matcher.matches("com.acmeX"));
+        assertTrue(matcher.matches("a.B1"));
+        assertFalse(matcher.matches("a.B"));
+        assertFalse(matcher.matches("a.B12"));
+        assertTrue(matcher.matches("x.Y$Inner"));
+        assertFalse(matcher.matches("xzY$Inner"), "a dot is a literal dot");
+        assertTrue(new WildcardMatcher("*").matches("any.Thing"));
+        assertFalse(new WildcardMatcher(":").matches(""));
+        assertFalse(WildcardMatcher.NONE.matches("any.Thing"));
+    }
+}
