@@ -34,8 +34,38 @@ final class CacheStatsReader {
         return (Long) server.getAttribute(cache, "ActiveObjects");
     }
 
+    long allocations() throws JMException {
+        return (Long) server.getAttribute(cache, "Allocations");
+    }
+
+    long allocationFailures() throws JMException {
+        return (Long) server.getAttribute(cache, "AllocationFailures");
+    }
+
     long memoryBytes() throws JMException {
         return (Long) server.getAttribute(cache, "MemoryBytes");
+    }
+
+    /**
+     * One line for a benchmark's output after a trial: whether every construction got a slot.
+     * An arena that filled up (the reclaimer falling behind) would leave objects untracked, and
+     * untracked constructions are cheaper: a benchmark with failures measured the wrong thing.
+     */
+    static void report(String cacheName) {
+        if (System.getProperty("io.jslab.agent.version") == null) {
+            return;
+        }
+        try {
+            CacheStatsReader reader = find(cacheName);
+            if (reader == null) {
+                System.out.println("jslab: no cache " + cacheName);
+                return;
+            }
+            System.out.printf("jslab %s: allocations=%d failures=%d active=%d%n", cacheName,
+                    reader.allocations(), reader.allocationFailures(), reader.activeObjects());
+        } catch (JMException e) {
+            System.out.println("jslab: cannot read cache " + cacheName + ": " + e);
+        }
     }
 
     /** Bytes of off-heap memory the arena has mapped: its chunks, whoever uses them. */

@@ -32,6 +32,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * When the fork ran a {@code System.gc()} (a benchmark's setup does, once its live set is built),
  * only pauses after that full collection count. Reported per fork and averaged over forks:
  * {@code gc.young.median}, {@code gc.young.p90}, {@code gc.young.max} (ms) and {@code gc.young.count}.
+ * Also {@code jslab.failures}: the tracked class's allocation failures, summed over forks, from
+ * the line {@link CacheStatsReader#report} prints at the end of an agent fork's trial.
  *
  * <p>Use: {@code -prof io.jslab.bench.JslabForkProfiler}.
  */
@@ -41,6 +43,7 @@ public final class JslabForkProfiler implements ExternalProfiler {
     private static final Pattern YOUNG_PAUSE =
             Pattern.compile("Pause Young \\([^)]*\\).* (\\d+(?:\\.\\d+)?)ms\\s*$");
     private static final String FULL_MARKER = "Pause Full (System.gc())";
+    private static final Pattern CACHE_REPORT = Pattern.compile("failures=(\\d+)");
 
     private final String agentJar;
 
@@ -77,22 +80,30 @@ public final class JslabForkProfiler implements ExternalProfiler {
     @Override
     public Collection<? extends Result> afterTrial(BenchmarkResult result, long pid, File stdOut,
                                                    File stdErr) {
+        List<Result> results = new ArrayList<>();
         Path log = Path.of(gcLogPattern().replace("%p", Long.toString(pid)));
         try {
             List<Double> pauses = youngPauses(Files.readAllLines(log));
             Files.deleteIfExists(log);
-            if (pauses.isEmpty()) {
-                return List.of();
+            if (!pauses.isEmpty()) {
+                pauses.sort(null);
+                results.add(new ScalarResult("gc.young.median", percentile(pauses, 0.5), "ms", AggregationPolicy.AVG));
+                results.add(new ScalarResult("gc.young.p90", percentile(pauses, 0.9), "ms", AggregationPolicy.AVG));
+                results.add(new ScalarResult("gc.young.max", pauses.get(pauses.size() - 1), "ms", AggregationPolicy.MAX));
+                results.add(new ScalarResult("gc.young.count", pauses.size(), "#", AggregationPolicy.AVG));
             }
-            pauses.sort(null);
-            return List.of(
-                    new ScalarResult("gc.young.median", percentile(pauses, 0.5), "ms", AggregationPolicy.AVG),
-                    new ScalarResult("gc.young.p90", percentile(pauses, 0.9), "ms", AggregationPolicy.AVG),
-                    new ScalarResult("gc.young.max", pauses.get(pauses.size() - 1), "ms", AggregationPolicy.MAX),
-                    new ScalarResult("gc.young.count", pauses.size(), "#", AggregationPolicy.AVG));
+            // The line CacheStatsReader.report printed at the end of the trial, if any.
+            for (String line : Files.readAllLines(stdOut.toPath())) {
+                Matcher m = CACHE_REPORT.matcher(line);
+                if (line.startsWith("jslab ") && m.find()) {
+                    results.add(new ScalarResult("jslab.failures", Long.parseLong(m.group(1)), "#",
+                            AggregationPolicy.SUM));
+                }
+            }
         } catch (IOException e) {
-            return List.of();
+            // No log: the fork died early, and JMH reports that itself.
         }
+        return results;
     }
 
     static List<Double> youngPauses(List<String> lines) {

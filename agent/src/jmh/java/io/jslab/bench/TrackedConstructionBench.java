@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -49,6 +50,11 @@ public class TrackedConstructionBench {
     @Setup(Level.Trial)
     public void setUp() {
         AgentMode.check(mode);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        CacheStatsReader.report(TrackedNode.class.getName());
     }
 
     @Benchmark

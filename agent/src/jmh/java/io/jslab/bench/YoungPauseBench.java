@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -56,6 +57,11 @@ public class YoungPauseBench {
             live[i] = new TrackedNode(i, null);
         }
         System.gc();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        CacheStatsReader.report(TrackedNode.class.getName());
     }
 
     @Benchmark
