@@ -1,6 +1,8 @@
 package io.jslab.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -61,9 +63,12 @@ final class CacheStatsReader {
                 System.out.println("jslab: no cache " + cacheName);
                 return;
             }
-            System.out.printf("jslab %s: allocations=%d failures=%d active=%d%n", cacheName,
+            String line = String.format("jslab %s: allocations=%d failures=%d active=%d", cacheName,
                     reader.allocations(), reader.allocationFailures(), reader.activeObjects());
-        } catch (JMException e) {
+            System.out.println(line);
+            // JMH carries a fork's System.out over its own link; the profiler reads this file.
+            Files.writeString(JslabForkProfiler.reportFile(ProcessHandle.current().pid()), line + "\n");
+        } catch (JMException | IOException e) {
             System.out.println("jslab: cannot read cache " + cacheName + ": " + e);
         }
     }

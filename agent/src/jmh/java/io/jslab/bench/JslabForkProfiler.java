@@ -33,7 +33,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * only pauses after that full collection count. Reported per fork and averaged over forks:
  * {@code gc.young.median}, {@code gc.young.p90}, {@code gc.young.max} (ms) and {@code gc.young.count}.
  * Also {@code jslab.failures}: the tracked class's allocation failures, summed over forks, from
- * the line {@link CacheStatsReader#report} prints at the end of an agent fork's trial.
+ * the file {@link CacheStatsReader#report} writes at the end of an agent fork's trial.
  *
  * <p>Use: {@code -prof io.jslab.bench.JslabForkProfiler}.
  */
@@ -92,13 +92,16 @@ public final class JslabForkProfiler implements ExternalProfiler {
                 results.add(new ScalarResult("gc.young.max", pauses.get(pauses.size() - 1), "ms", AggregationPolicy.MAX));
                 results.add(new ScalarResult("gc.young.count", pauses.size(), "#", AggregationPolicy.AVG));
             }
-            // The line CacheStatsReader.report printed at the end of the trial, if any.
-            for (String line : Files.readAllLines(stdOut.toPath())) {
-                Matcher m = CACHE_REPORT.matcher(line);
-                if (line.startsWith("jslab ") && m.find()) {
-                    results.add(new ScalarResult("jslab.failures", Long.parseLong(m.group(1)), "#",
-                            AggregationPolicy.SUM));
+            Path report = reportFile(pid);
+            if (Files.exists(report)) {
+                for (String line : Files.readAllLines(report)) {
+                    Matcher m = CACHE_REPORT.matcher(line);
+                    if (m.find()) {
+                        results.add(new ScalarResult("jslab.failures", Long.parseLong(m.group(1)), "#",
+                                AggregationPolicy.SUM));
+                    }
                 }
+                Files.delete(report);
             }
         } catch (IOException e) {
             // No log: the fork died early, and JMH reports that itself.
@@ -127,6 +130,11 @@ public final class JslabForkProfiler implements ExternalProfiler {
     static double percentile(List<Double> sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
+    }
+
+    /** Where a fork with that pid leaves its cache report. */
+    static Path reportFile(long pid) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "jslab-bench-report-" + pid + ".txt");
     }
 
     private static String gcLogPattern() {
