@@ -1,6 +1,6 @@
 package io.jslab.bench;
 
-import example.tracked.TrackedNode;
+import com.example.bench.TrackedNode;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

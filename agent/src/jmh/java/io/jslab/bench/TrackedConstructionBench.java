@@ -1,6 +1,6 @@
 package io.jslab.bench;
 
-import example.tracked.TrackedNode;
+import com.example.bench.TrackedNode;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package io.jslab.bench;
 
-import example.tracked.PlainNode;
-import example.tracked.TrackedNode;
+import com.example.bench.PlainNode;
+import com.example.bench.TrackedNode;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

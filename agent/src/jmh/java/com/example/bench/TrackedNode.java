@@ -1,4 +1,4 @@
-package example.tracked;
+package com.example.bench;
 
 import io.jslab.SlabAllocated;
 

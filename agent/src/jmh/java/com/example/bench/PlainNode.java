@@ -1,4 +1,4 @@
-package example.tracked;
+package com.example.bench;
 
 /** {@link TrackedNode}'s twin without the annotation: garbage the agent does not track. */
 public final class PlainNode {
