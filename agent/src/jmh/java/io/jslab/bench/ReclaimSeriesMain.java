@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * not yet given back: objects dead but not yet collected, plus objects collected but whose slots
  * the reclaimer has not yet freed.
  *
- * <p>Printed per second: the collections in that second, the constructions, and the smallest and
- * the largest dead-but-unreclaimed count sampled in each collection interval (the smallest is
- * what is left once the reclaimer has caught up after a collection). Bounded means the last
- * seconds look like the first ones; growing means the reclaimer falls behind.
+ * <p>Printed per second: the collections in that second, the constructions, the median and the
+ * largest of the smallest dead-but-unreclaimed count sampled in each collection interval (what is
+ * left once the reclaimer has caught up after a collection), the largest count sampled at all,
+ * the cache's allocation failures so far (an arena full of unreclaimed slots refuses new ones),
+ * and the share of one core the agent's reclaimer thread used. Bounded means the last seconds
+ * look like the first ones; growing means the reclaimer falls behind.
  *
  * <p>Usage: {@code ReclaimSeriesMain [seconds [ring [mode...]]]}, default {@code 30 100000 sweep queue}.
  */
@@ -56,7 +58,9 @@ public final class ReclaimSeriesMain {
             thread.start();
             threads.add(thread);
         }
-        System.out.println("second gcs constructed unreclaimed.min.median unreclaimed.min.max unreclaimed.max");
+        ThreadCpu reclaimerCpu = ThreadCpu.named("jslab-reclaimer");
+        System.out.println("second gcs constructed unreclaimed.min.median unreclaimed.min.max"
+                + " unreclaimed.max failures reclaimer.cpu%");
         long start = System.nanoTime();
         long lastGcs = gcCount();
         long lastBuilt = 0;
@@ -91,8 +95,9 @@ public final class ReclaimSeriesMain {
                 minsThisSecond.sort(null);
                 long median = minsThisSecond.isEmpty() ? -1 : minsThisSecond.get(minsThisSecond.size() / 2);
                 long maxMin = minsThisSecond.isEmpty() ? -1 : minsThisSecond.get(minsThisSecond.size() - 1);
-                System.out.printf("%6d %4d %11d %22d %19d %15d%n", second, gcsThisSecond, total - lastBuilt,
-                        median, maxMin, maxThisSecond);
+                System.out.printf("%6d %4d %11d %22d %19d %15d %8d %15.0f%n", second, gcsThisSecond,
+                        total - lastBuilt, median, maxMin, maxThisSecond, cache.allocationFailures(),
+                        reclaimerCpu.percentSinceLastCall());
                 lastBuilt = total;
                 second++;
                 minsThisSecond.clear();
