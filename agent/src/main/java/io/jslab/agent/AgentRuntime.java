@@ -28,7 +28,9 @@ final class AgentRuntime {
         this.instrumentedAtStart = instrumentedAtStart;
     }
 
-    static AgentRuntime start(AgentOptions options, Instrumentation instrumentation, String version) throws Exception {
+    /** @param attached loaded by a dynamic attach: already-loaded classes are retransformed */
+    static AgentRuntime start(AgentOptions options, Instrumentation instrumentation, String version, boolean attached)
+            throws Exception {
         AgentStatus status = new AgentStatus(version, options.source(), options.verbose());
         SlabAllocator allocator = new SlabAllocator(new BuddyArena(options.arenaConfig()));
         ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error);
@@ -42,7 +44,7 @@ final class AgentRuntime {
             }
             closeQuietly(jmx);
         }, "jslab-exit"));
-        new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation);
+        new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
         return new AgentRuntime(status, status.instrumentedClasses().size());
     }
 

@@ -6,54 +6,50 @@ import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * A type pool that also hands out the class file being transformed.
+ * Hands the class file being transformed to the constructor rewrite.
  *
- * <p>The constructor rewrite must scan a class's constructors before rewriting any of them
- * ({@link ConstructorScan}), but an ASM visitor wrapper is handed no class file. Byte Buddy's
- * agent builder does build each type pool over a locator that serves the very bytes the JVM passed
- * to the transformer (the buffer, ahead of the class loader's resources), and passes that pool to
- * the wrapper; this pool keeps the locator so the wrapper can read the same bytes back.
+ * <p>The rewrite must scan a class's constructors before rewriting any of them
+ * ({@link ConstructorScan}), but an ASM visitor wrapper is handed no class file, and the class's
+ * loader may have none to give (classes defined from bytes, by Byte Buddy for one). Byte Buddy's
+ * agent builder asks its pool strategy for a type pool once per class file it transforms, on the
+ * transforming thread, with a locator that serves the very bytes the JVM passed in; this strategy
+ * keeps that locator for the thread until the rewrite takes it ({@link #classFile}).
  */
-final class ClassFilePool implements TypePool {
+final class ClassFilePool {
 
-    private final TypePool delegate;
-    private final ClassFileLocator locator;
+    private record Current(String typeName, ClassFileLocator locator) {}
 
-    private ClassFilePool(TypePool delegate, ClassFileLocator locator) {
-        this.delegate = delegate;
-        this.locator = locator;
-    }
+    private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
-    /** The pool strategy that makes these pools, over Byte Buddy's fast default. */
+    private ClassFilePool() {}
+
+    /** Byte Buddy's fast default pools, remembering each transformation's locator. */
     static final AgentBuilder.PoolStrategy STRATEGY = new AgentBuilder.PoolStrategy() {
         @Override
         public TypePool typePool(ClassFileLocator locator, ClassLoader loader) {
-            return new ClassFilePool(AgentBuilder.PoolStrategy.Default.FAST.typePool(locator, loader), locator);
+            return AgentBuilder.PoolStrategy.Default.FAST.typePool(locator, loader);
         }
 
         @Override
         public TypePool typePool(ClassFileLocator locator, ClassLoader loader, String name) {
-            return new ClassFilePool(AgentBuilder.PoolStrategy.Default.FAST.typePool(locator, loader, name), locator);
+            CURRENT.set(new Current(name, locator));
+            return AgentBuilder.PoolStrategy.Default.FAST.typePool(locator, loader, name);
         }
     };
 
-    /** The class file of {@code typeName} as {@code pool}'s locator serves it, else {@code fallback}'s. */
-    static byte[] classFile(TypePool pool, String typeName, ClassFileLocator fallback) throws IOException {
-        ClassFileLocator locator = pool instanceof ClassFilePool classFilePool ? classFilePool.locator : fallback;
+    /** Forgets the thread's locator once a transformation is complete, so no class file stays reachable. */
+    static void forget() {
+        CURRENT.remove();
+    }
+
+    /** The class file of {@code typeName} as this thread's transformation got it, else from {@code fallback}. */
+    static byte[] classFile(String typeName, ClassFileLocator fallback) throws IOException {
+        Current current = CURRENT.get();
+        ClassFileLocator locator = current != null && current.typeName().equals(typeName) ? current.locator() : fallback;
         ClassFileLocator.Resolution resolution = locator.locate(typeName);
         if (!resolution.isResolved()) {
             throw new IOException("the class file of " + typeName + " cannot be found");
         }
         return resolution.resolve();
-    }
-
-    @Override
-    public Resolution describe(String name) {
-        return delegate.describe(name);
-    }
-
-    @Override
-    public void clear() {
-        delegate.clear();
     }
 }

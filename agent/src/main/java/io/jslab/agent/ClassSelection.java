@@ -1,13 +1,14 @@
 package io.jslab.agent;
 
 import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.inheritsAnnotation;
 import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import java.util.List;
+import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -64,12 +65,34 @@ final class ClassSelection {
             return true;
         }
         try {
-            return inheritsAnnotation(named(ANNOTATION)).matches(type);
+            return carriesAnnotation(type);
         } catch (RuntimeException unresolvable) {
             // A superclass whose class file cannot be found: the class cannot load either, so it
             // is no class of ours, and no error of ours to report.
             return false;
         }
+    }
+
+    /**
+     * Whether {@code type} or a superclass carries the annotation, which is {@code @Inherited}.
+     * Byte Buddy's {@code inheritsAnnotation} would do, but it walks up to {@code Object} and
+     * reads each annotation's type to learn whether it is inherited, for every class loaded; this
+     * walk stops at the JDK, whose classes never carry it, and reads no annotation type: with
+     * lazily resolving pools, a name is known without reading the class file behind it.
+     */
+    private static boolean carriesAnnotation(TypeDescription type) {
+        for (TypeDefinition current = type; current != null; current = current.getSuperClass()) {
+            TypeDescription erasure = current.asErasure();
+            if (erasure.getName().startsWith("java.")) {
+                return false;
+            }
+            for (AnnotationDescription annotation : erasure.getDeclaredAnnotations()) {
+                if (annotation.getAnnotationType().getName().equals(ANNOTATION)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether the candidate {@code type} has at least one selected constructor. */

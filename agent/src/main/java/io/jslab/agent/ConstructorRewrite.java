@@ -35,7 +35,7 @@ final class ConstructorRewrite extends AsmVisitorWrapper.AbstractBase {
 
     /**
      * @param wholeClass      every constructor is selected, else only the annotated ones
-     * @param fallbackLocator where to find the class file when the type pool is not a {@link ClassFilePool}
+     * @param fallbackLocator where to find the class file outside the agent builder (tests)
      * @param problems        receives one line per selected constructor left unchanged
      */
     ConstructorRewrite(boolean wholeClass, ClassFileLocator fallbackLocator, Consumer<String> problems) {
@@ -55,7 +55,7 @@ final class ConstructorRewrite extends AsmVisitorWrapper.AbstractBase {
                              MethodList<?> methods, int writerFlags, int readerFlags) {
         ConstructorScan.Result scan;
         try {
-            scan = ConstructorScan.scan(ClassFilePool.classFile(typePool, type.getName(), fallbackLocator));
+            scan = ConstructorScan.scan(ClassFilePool.classFile(type.getName(), fallbackLocator));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,11 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
         status.error("cannot instrument " + typeName + ", it stays unchanged", rootCause(throwable));
     }
 
+    @Override
+    public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+        ClassFilePool.forget();
+    }
+
     private static Throwable rootCause(Throwable throwable) {
         Throwable cause = throwable;
         while (cause.getCause() != null && cause.getCause() != cause) {

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import io.jslab.SlabAllocated;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -18,8 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>Choices, each for a reason:
  * <ul>
- * <li>Retransformation: at attach, already-loaded selected classes are rewritten too
- *     (under {@code -javaagent} the few classes loaded before {@code premain} are as well).
+ * <li>Retransformation: at attach, already-loaded selected classes are rewritten too.
  *     Retransformation may not change a class's shape, hence
  *     {@code disableClassFormatChanges()}, and the {@code DECORATE} type strategy, which runs
  *     only the ASM wrapper over the class file and keeps every member as it is.</li>
@@ -42,14 +42,20 @@ final class Instrumenter {
         this.status = status;
     }
 
-    ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    /**
+     * @param retransform whether classes already loaded are rewritten too: at attach. Under
+     *                    {@code -javaagent} no application class is loaded yet, and walking the
+     *                    JDK's few hundred loaded classes would only cost start-up time.
+     */
+    ResettableClassFileTransformer install(Instrumentation instrumentation, boolean retransform) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        return quietAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(ClassFilePool.STRATEGY)
+                .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new InstrumentationListener(status))
                 .ignore(any(), isBootstrapClassLoader())
@@ -66,5 +72,42 @@ final class Instrumenter {
                             problem -> status.error(problem, null)));
                 })
                 .installOn(instrumentation);
+    }
+
+    /**
+     * The annotation's own class file, for loaders that cannot see it (a loader whose parent is
+     * null): their classes still carry {@code @SlabAllocated}, and matching must read the
+     * annotation type to know that it is {@code @Inherited}.
+     */
+    private static ClassFileLocator annotationClassFile() {
+        try {
+            return ClassFileLocator.Simple.of(SlabAllocated.class.getName(), ClassFileLocator.ForClassLoader.read(SlabAllocated.class));
+        } catch (RuntimeException unreadable) {
+            return ClassFileLocator.NoOp.INSTANCE;
+        }
+    }
+
+    /**
+     * An agent builder made without its "nexus": by default the builder's constructor prepares
+     * to inject a helper class into the system class loader, which on JDK 24 and later makes the
+     * JVM print {@code sun.misc.Unsafe} warnings (Byte Buddy's class injector initializes its
+     * Unsafe fallback). This agent initializes nothing in the classes it rewrites, so it needs no
+     * nexus; Byte Buddy's own switch turns it off. The switch is read once, when Byte Buddy's
+     * (relocated) nexus accessor initializes, so it is set for that moment only and then restored.
+     * The shade plugin relocates the property name along with Byte Buddy.
+     */
+    private static AgentBuilder quietAgentBuilder() {
+        String nexusSwitch = "net.bytebuddy.nexus.disabled";
+        String before = System.getProperty(nexusSwitch);
+        System.setProperty(nexusSwitch, "true");
+        try {
+            return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED));
+        } finally {
+            if (before == null) {
+                System.clearProperty(nexusSwitch);
+            } else {
+                System.setProperty(nexusSwitch, before);
+            }
+        }
     }
 }

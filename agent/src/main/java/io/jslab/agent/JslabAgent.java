@@ -31,7 +31,7 @@ public final class JslabAgent {
     private JslabAgent() {}
 
     public static void premain(String options, Instrumentation instrumentation) {
-        String outcome = install(options, instrumentation);
+        String outcome = install(options, instrumentation, false);
         if (outcome.startsWith(CANNOT_START)) {
             // Not the user's mistake: the application runs on, without the agent, and is told once.
             System.err.println("jslab: " + outcome.substring("error: ".length()) + "; running without jslab");
@@ -44,14 +44,14 @@ public final class JslabAgent {
 
     public static void agentmain(String options, Instrumentation instrumentation) {
         try {
-            System.setProperty(ATTACH_PROPERTY, install(options, instrumentation));
+            System.setProperty(ATTACH_PROPERTY, install(options, instrumentation, true));
         } catch (Throwable t) {
             // Only a failing setProperty could land here; the target must stay untouched.
         }
     }
 
     /** Installs the agent once per JVM and returns the outcome line; never throws. */
-    static synchronized String install(String options, Instrumentation instrumentation) {
+    static synchronized String install(String options, Instrumentation instrumentation, boolean attached) {
         String version = version();
         try {
             String loaded = System.getProperty(VERSION_PROPERTY);
@@ -59,7 +59,7 @@ public final class JslabAgent {
                 return "already loaded " + (loaded != null ? loaded : version) + ": nothing instrumented twice";
             }
             AgentOptions parsed = AgentOptions.parse(options);
-            running = AgentRuntime.start(parsed, instrumentation, version);
+            running = AgentRuntime.start(parsed, instrumentation, version, attached);
             System.setProperty(VERSION_PROPERTY, version);
             return "ok " + version + " " + running.instrumentedAtStart() + " classes instrumented";
         } catch (IllegalArgumentException badOption) {

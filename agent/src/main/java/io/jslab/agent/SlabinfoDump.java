@@ -24,6 +24,7 @@ final class SlabinfoDump {
         try {
             tracker.close();
             text = allocator.slabinfo();
+            text = text.isEmpty() || text.endsWith("\n") ? text : text + System.lineSeparator();
         } catch (RuntimeException | LinkageError e) {
             System.err.println("jslab: dump=" + target + ": the slabinfo text cannot be made: " + AgentStatus.describe(e));
             return;

@@ -12,7 +12,8 @@ package io.jslab.arena;
  * @param freeBlocks         free blocks by order, 0 to maxOrder, as {@code /proc/buddyinfo}
  * @param unusableIndex      the kernel's {@code unusable_free_index} by order, divided by 1000
  * @param fragmentationIndex the kernel's {@code __fragmentation_index} by order, divided by 1000
- *                           (-1 where a free block of that order exists)
+ *                           (-1 where a free block of that order or larger exists; 0 when no
+ *                           block at all is free)
  * @param allocationFailures allocations refused because no block fitted and the arena could not grow
  */
 public record ArenaStats(int pageSize, int maxOrder, int chunks, int maxChunks, long totalPages,

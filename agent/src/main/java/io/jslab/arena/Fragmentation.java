@@ -26,6 +26,24 @@ final class Fragmentation {
     private Fragmentation() {
     }
 
+    /** {@link #unusableFreeIndex} for every order, divided by 1000. */
+    static double[] unusableIndices(long[] freeBlocks) {
+        double[] indices = new double[freeBlocks.length];
+        for (int order = 0; order < freeBlocks.length; order++) {
+            indices[order] = unusableFreeIndex(order, freeBlocks) / 1000.0;
+        }
+        return indices;
+    }
+
+    /** {@link #fragmentationIndex} for every order, divided by 1000. */
+    static double[] fragmentationIndices(long[] freeBlocks) {
+        double[] indices = new double[freeBlocks.length];
+        for (int order = 0; order < freeBlocks.length; order++) {
+            indices[order] = fragmentationIndex(order, freeBlocks) / 1000.0;
+        }
+        return indices;
+    }
+
     /** The kernel's {@code unusable_free_index}, in thousandths. */
     static long unusableFreeIndex(int order, long[] freeBlocks) {
         long freePages = freePages(freeBlocks);

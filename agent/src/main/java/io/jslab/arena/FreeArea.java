@@ -33,6 +33,7 @@ final class FreeArea {
     static final int ORDER_MASK = 0x1f;
 
     private final int maxOrder;
+    private final long maxPages;
     private final int[] head;
     private final int[] nrFree;
     private int nonEmpty;
@@ -42,8 +43,9 @@ final class FreeArea {
     private int pages;
     private long freePages;
 
-    FreeArea(int maxOrder) {
+    FreeArea(int maxOrder, long maxPages) {
         this.maxOrder = maxOrder;
+        this.maxPages = maxPages;
         this.head = new int[maxOrder + 1];
         this.nrFree = new int[maxOrder + 1];
         Arrays.fill(head, NIL);
@@ -54,7 +56,8 @@ final class FreeArea {
         int first = pages;
         int grown = first + (1 << maxOrder);
         if (grown > meta.length) {
-            int capacity = (int) Math.min(Math.max(2L * meta.length, grown), ArenaConfig.MAX_PAGES);
+            // Doubling keeps growth linear overall; the arrays never exceed the arena's maximum.
+            int capacity = (int) Math.min(Math.max(2L * meta.length, grown), maxPages);
             next = Arrays.copyOf(next, capacity);
             prev = Arrays.copyOf(prev, capacity);
             meta = Arrays.copyOf(meta, capacity);
@@ -90,6 +93,7 @@ final class FreeArea {
      * buddy is a free block of the same order: the kernel's {@code __free_one_page}.
      */
     void free(int page) {
+        assert (meta[page] & (HEAD | FREE)) == HEAD : "page " + page + " is no allocated head: meta " + meta[page];
         int order = meta[page] & ORDER_MASK;
         freePages += 1 << order;
         meta[page] = 0;
@@ -107,6 +111,8 @@ final class FreeArea {
     }
 
     private void push(int page, int order) {
+        assert (page & ((1 << order) - 1)) == 0 && page + (1 << order) <= pages
+                : "block " + page + " of order " + order + " misaligned or beyond " + pages + " pages";
         int first = head[order];
         next[page] = first;
         prev[page] = NIL;
@@ -120,6 +126,7 @@ final class FreeArea {
     }
 
     private void unlink(int page, int order) {
+        assert meta[page] == (byte) (HEAD | FREE | order) : "block " + page + " is not free at order " + order;
         int after = next[page];
         int before = prev[page];
         if (before == NIL) {

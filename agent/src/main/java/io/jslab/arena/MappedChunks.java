@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The arena's memory: one {@link MappedByteBuffer} per chunk, mapped READ_WRITE from a temp file
@@ -21,7 +22,7 @@ import java.util.Arrays;
  * <p>Why mapped files: mapped memory is not counted against {@code -XX:MaxDirectMemorySize}, so
  * the arena never eats the application's direct-buffer budget, and it needs no
  * {@code sun.misc.Unsafe} (which warns from JDK 24 on). The files live in {@code /dev/shm} when
- * it exists (memory, never written back to a disk), else in {@code java.io.tmpdir}.
+ * it exists and has room (memory, never written back to a disk), else in {@code java.io.tmpdir}.
  *
  * <p>Memory ordering: {@link #map()} runs under the arena's lock and publishes a new, longer array
  * through the volatile {@code buffers} field, so {@link #getLong}/{@link #putLong} need no lock:
@@ -36,20 +37,21 @@ final class MappedChunks {
     private final long chunkBytes;
     private final int chunkShift;
     private final long offsetMask;
-    private final Path directory;
+    private final List<Path> directories;
     private volatile MappedByteBuffer[] buffers = NONE;
     private volatile boolean closed;
 
-    MappedChunks(long chunkBytes) {
+    /** Chunks of {@code chunkBytes}, mapped from files in the first of {@code directories} with room. */
+    MappedChunks(long chunkBytes, List<Path> directories) {
         this.chunkBytes = chunkBytes;
         this.chunkShift = Long.numberOfTrailingZeros(chunkBytes);
         this.offsetMask = chunkBytes - 1;
-        this.directory = mappingDirectory();
+        this.directories = List.copyOf(directories);
     }
 
     /** Maps one more chunk. Called under the arena's lock. */
     void map() throws IOException {
-        Path file = Files.createTempFile(directory, "jslab-arena-", ".mem");
+        Path file = Files.createTempFile(directoryWithRoom(), "jslab-arena-", ".mem");
         MappedByteBuffer buffer;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, chunkBytes);
@@ -100,11 +102,29 @@ final class MappedChunks {
                 "address 0x%x: outside the arena's mapped memory [0x0, 0x%x)", address, chunks * chunkBytes));
     }
 
-    private static Path mappingDirectory() {
-        Path shm = Path.of("/dev/shm");
-        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
-            return shm;
+    /**
+     * The first directory with room for a whole chunk. Pages of a mapped file are allocated only
+     * when first written, and a write that finds its file system full kills the access with SIGBUS
+     * (an InternalError in Java), so a chunk goes only where it fits when mapped. A small
+     * {@code /dev/shm} (64 MiB in a default Docker container) thus spills over to the temp directory.
+     */
+    private Path directoryWithRoom() throws IOException {
+        for (Path directory : directories) {
+            try {
+                if (Files.getFileStore(directory).getUsableSpace() >= chunkBytes) {
+                    return directory;
+                }
+            } catch (IOException e) {
+                // Not usable; try the next one.
+            }
         }
-        return Path.of(System.getProperty("java.io.tmpdir"));
+        throw new IOException("no room for a chunk of " + chunkBytes + " bytes in " + directories);
+    }
+
+    /** {@code /dev/shm} when it is a writable directory, then {@code java.io.tmpdir}. */
+    static List<Path> defaultDirectories() {
+        Path shm = Path.of("/dev/shm");
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.isDirectory(shm) && Files.isWritable(shm) ? List.of(shm, tmp) : List.of(tmp);
     }
 }

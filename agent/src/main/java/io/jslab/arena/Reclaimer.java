@@ -6,7 +6,9 @@ package io.jslab.arena;
  *
  * <p>It is called without the arena's lock held, but possibly with a caller's lock held (a slab
  * cache refilling), so it must not block on other locks: take them with {@code tryLock} and skip
- * what is busy.
+ * what is busy. It must not allocate from the arena (that allocation could fail and ask the
+ * reclaimer again); freeing blocks is what it is for. The arena calls it at most once per failed
+ * allocation, and an exception it throws counts as nothing given back.
  */
 @FunctionalInterface
 public interface Reclaimer {

@@ -5,16 +5,7 @@ import java.util.Map;
 /** The {@link AgentMXBean}: a thin adapter over the agent's {@link AgentView}. */
 final class AgentBean implements AgentMXBean {
 
-    static final Descriptions DESCRIPTIONS = new Descriptions(
-            "The jslab agent: what it was started with, what it instrumented, what went wrong.",
-            Map.of(
-                    "Version", "jslab version",
-                    "Options", "The agent's option string, as given to -javaagent or attach",
-                    "InstrumentedClasses", "Number of classes whose constructors are instrumented",
-                    "InstrumentedClassNames", "Names of the classes whose constructors are instrumented",
-                    "Errors", "Internal failures so far (instrumentation, tracking); none reached the application",
-                    "LastError", "The last internal failure as one line, or empty"),
-            Map.of());
+    static final Descriptions DESCRIPTIONS = new Descriptions("Agent", Map.of());
 
     private final AgentView agent;
 

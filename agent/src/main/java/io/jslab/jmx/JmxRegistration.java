@@ -77,10 +77,6 @@ public final class JmxRegistration implements AutoCloseable {
         return registration;
     }
 
-    JmxNames names() {
-        return names;
-    }
-
     private void registerFixed(AgentView agent) throws JMException {
         add(AgentBean.of(agent), names.agent());
         add(BuddyArenaBean.of(allocator), names.buddyArena());

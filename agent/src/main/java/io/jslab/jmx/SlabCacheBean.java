@@ -8,31 +8,8 @@ import javax.management.MBeanOperationInfo;
 /** The {@link SlabCacheMXBean} of one cache: a thin adapter over {@link SlabCache#stats()}. */
 final class SlabCacheBean implements SlabCacheMXBean {
 
-    static final Descriptions DESCRIPTIONS = new Descriptions(
-            "One jslab slab cache: a row of /proc/slabinfo and its churn. Double-click a number to chart it.",
-            Map.ofEntries(
-                    Map.entry("Name", "Cache name: the class's binary name, the @SlabAllocated cache, or kmalloc-<size>"),
-                    Map.entry("ObjectSize", "objsize: bytes per slot, the object's shallow size rounded up to the alignment"),
-                    Map.entry("ObjectsPerSlab", "objperslab: slots in one slab"),
-                    Map.entry("PagesPerSlab", "pagesperslab: arena pages in one slab (2^order, chosen as SLUB's calc_slab_order)"),
-                    Map.entry("ActiveObjects", "active_objs: slots in use, that is tracked objects not yet reclaimed by the GC"),
-                    Map.entry("NumObjects", "num_objs: slots in all slabs of the cache, used or free"),
-                    Map.entry("ActiveSlabs", "active_slabs: slabs with at least one slot in use (full and partial)"),
-                    Map.entry("NumSlabs", "num_slabs: slabs the cache holds, empty ones included"),
-                    Map.entry("FullSlabs", "Slabs with no free slot"),
-                    Map.entry("PartialSlabs", "Slabs with some slots free; allocation takes from these first"),
-                    Map.entry("EmptySlabs", "Slabs with every slot free, kept for reuse until the cache is shrunk"),
-                    Map.entry("Allocations", "Slots handed out since the cache was created"),
-                    Map.entry("Frees", "Slots given back since the cache was created"),
-                    Map.entry("AllocationFailures", "Allocations refused because the arena had no memory (the object was still built)"),
-                    Map.entry("AllocationRate", "Allocations per second over the last few seconds"),
-                    Map.entry("FreeRate", "Frees per second over the last few seconds"),
-                    Map.entry("MemoryBytes", "Arena bytes held by the cache's slabs: num_slabs * pagesperslab * page size"),
-                    Map.entry("ActiveBytes", "Bytes of slots in use: active_objs * objsize"),
-                    Map.entry("MedianLifetimeMillis", "Median time from allocation to free of freed slots, in ms (NaN before the first free)"),
-                    Map.entry("P99LifetimeMillis", "99th percentile of the time from allocation to free, in ms (NaN before the first free)"),
-                    Map.entry("shrink()", "Gives the cache's empty slabs back to the arena (kmem_cache_shrink); returns the pages given back")),
-            Map.of("shrink", MBeanOperationInfo.ACTION));
+    static final Descriptions DESCRIPTIONS =
+            new Descriptions("SlabCache", Map.of("shrink", MBeanOperationInfo.ACTION));
 
     private final SlabCache cache;
     private final Snapshot<SlabCacheStats> stats;

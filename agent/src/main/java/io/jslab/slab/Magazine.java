@@ -52,7 +52,7 @@ final class Magazine {
     Magazine(Thread owner, int capacity) {
         this.owner = owner;
         this.capacity = capacity;
-        this.slots = new long[capacity];
+        this.slots = new long[Math.max(1, capacity)]; // without magazines: room for the one slot
     }
 
     void countAllocation() {

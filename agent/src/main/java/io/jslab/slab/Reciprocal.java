@@ -31,6 +31,14 @@ final class Reciprocal {
         this.multiplier = ((1L << shift) + divisor - 1) / divisor;
     }
 
+    long multiplier() {
+        return multiplier;
+    }
+
+    int shift() {
+        return shift;
+    }
+
     /** {@code n / divisor} for {@code 0 <= n < 2^30}. */
     long divide(long n) {
         return (n * multiplier) >>> shift;

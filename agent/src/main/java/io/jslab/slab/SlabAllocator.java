@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  * {@code mm/slab_common.c}).
  *
  * <pre>
- *   SlabAllocator ──&gt; caches, in creation order:  [ kmalloc-64 ][ com.acme.Order ][ ... ]
- *        │                                            │ slabs of 2^order pages
- *        ├──&gt; PageMap: arena page ─&gt; slab ─&gt; cache   (kfree finds a slot's cache)
- *        └──&gt; BuddyArena ◀── Reclaimer: each cache's empty slabs, if its lock is free at once
+ *   SlabAllocator --&gt; caches, in creation order:  [ kmalloc-64 ][ com.acme.Order ][ ... ]
+ *        |                                            | slabs of 2^order pages
+ *        |--&gt; PageMap: arena page -&gt; slab -&gt; cache   (kfree finds a slot's cache)
+ *        `--&gt; BuddyArena <-- Reclaimer: each cache's empty slabs, if its lock is free at once
  * </pre>
  *
  * <p>kmalloc: a request of n bytes (1 to 8192) goes to {@code kmalloc-N}, N the smallest power of

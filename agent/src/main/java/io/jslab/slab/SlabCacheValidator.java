@@ -11,7 +11,7 @@ import java.util.Set;
  * <ol>
  *   <li>every slab is on the list its state calls for, the lists' sizes are their lengths;
  *   <li>a slab's free indices are distinct and in range; free + used = objperslab;
- *   <li>every free slot, in a slab or a magazine, holds the poison; every used slot not;
+ *   <li>every free slot, in a slab or a magazine, holds the poison; a slot handed out does not;
  *   <li>every page of a slab maps to it;
  *   <li>magazines hold distinct slots of this cache that their slabs count as used;
  *   <li>slots used by the slabs = slots handed out (allocations - frees) + slots in magazines.
@@ -39,8 +39,19 @@ final class SlabCacheValidator {
     void validate() {
         int size = cache.objectSize();
         int objects = cache.objectsPerSlab();
+        Set<Long> magazineSlots = new HashSet<>();
+        for (Magazine m : magazines) {
+            for (int i = 0; i < m.count; i++) {
+                long address = m.slots[i];
+                Slab slab = pageMap.slabAt(address);
+                if (slab == null || slab.cache != cache || !magazineSlots.add(address)
+                        || arena.getLong(address) != Slab.POISON_FREE) {
+                    throw new AssertionError(cache.name() + ": magazine of " + m.owner.getName()
+                            + " holds bad slot " + SlotErrors.hex(address));
+                }
+            }
+        }
         long usedBySlabs = 0;
-        Set<Long> freeSlots = new HashSet<>();
         for (SlabList list : lists) {
             long length = 0;
             for (Slab slab = list.head(); slab != null; slab = slab.next) {
@@ -54,14 +65,20 @@ final class SlabCacheValidator {
                     check(index >= 0 && index < objects, slab, "free index " + index + " out of range");
                     check(!isFree[index], slab, "free index " + index + " twice");
                     isFree[index] = true;
-                    freeSlots.add(slab.base + (long) index * size);
                 }
                 check(slab.freeCount() + slab.inUse() == objects, slab, "free " + slab.freeCount()
                         + " + used " + slab.inUse() + " != " + objects);
                 for (int i = 0; i < objects; i++) {
-                    long record = arena.getLong(slab.base + (long) i * size);
+                    long address = slab.base + (long) i * size;
+                    boolean poisoned = arena.getLong(address) == Slab.POISON_FREE;
+                    boolean inMagazine = magazineSlots.contains(address);
                     if (isFree[i]) {
-                        check(record == Slab.POISON_FREE, slab, "free slot " + i + " not poisoned");
+                        check(poisoned, slab, "free slot " + i + " not poisoned");
+                        check(!inMagazine, slab, "free slot " + i + " also in a magazine");
+                    } else {
+                        check(poisoned == inMagazine, slab, "used slot " + i + (poisoned
+                                ? " holds the poison but sits in no magazine"
+                                : " sits in a magazine without the poison"));
                     }
                 }
                 for (int p = 0; p < cache.pagesPerSlab(); p++) {
@@ -75,25 +92,10 @@ final class SlabCacheValidator {
                         + " slabs but counts " + list.size());
             }
         }
-        long inMagazines = 0;
-        Set<Long> magazineSlots = new HashSet<>();
-        for (Magazine m : magazines) {
-            for (int i = 0; i < m.count; i++) {
-                long address = m.slots[i];
-                Slab slab = pageMap.slabAt(address);
-                if (slab == null || slab.cache != cache || freeSlots.contains(address)
-                        || !magazineSlots.add(address)
-                        || arena.getLong(address) != Slab.POISON_FREE) {
-                    throw new AssertionError(cache.name() + ": magazine of " + m.owner.getName()
-                            + " holds bad slot " + SlotErrors.hex(address));
-                }
-            }
-            inMagazines += m.count;
-        }
         long handedOut = counters.allocations - counters.frees;
-        if (usedBySlabs != handedOut + inMagazines) {
+        if (usedBySlabs != handedOut + magazineSlots.size()) {
             throw new AssertionError(cache.name() + ": slabs count " + usedBySlabs
-                    + " slots used, but " + handedOut + " are handed out and " + inMagazines
+                    + " slots used, but " + handedOut + " are handed out and " + magazineSlots.size()
                     + " sit in magazines");
         }
     }

@@ -14,8 +14,15 @@ import java.util.function.ToLongFunction;
  * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
  * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
  * reference holding the slot) to the calling thread's buffer ({@link SlotBuffers}) without taking
- * any lock. After each collection and once a second the reclaimer thread ({@link SlotReclaimer})
- * frees the slots of the records whose objects are gone.
+ * any lock. After each collection the threads that keep constructing sweep their own buffers
+ * ({@link SlotBuffer}): the slots of records whose objects are gone go back from the thread that
+ * allocated them, into its own magazine. The reclaimer thread ({@link SlotReclaimer}) does the
+ * same for idle and ended threads and for long-lived records, shortly after each collection and
+ * at least once a second.
+ *
+ * <p>Costs per tracked object: one slot, one 40-byte record on the heap (with compressed
+ * pointers), and 4 bytes in a segment; the record lives until the first sweep after the
+ * collection that clears it.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
  * ({@link SlotRef#free}). An object of a class whose cache cannot grow (arena exhausted) is left
@@ -31,6 +38,7 @@ public final class ObjectTracker implements AutoCloseable {
     private final ErrorSink errors;
     private final ClassCaches caches;
     private final ReclaimStrategy strategy;
+    private final SweepContext context;
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
@@ -56,8 +64,9 @@ public final class ObjectTracker implements AutoCloseable {
         this.errors = errors;
         this.strategy = strategy;
         this.caches = new ClassCaches(allocator, objectSize, errors);
-        this.buffers = new SlotBuffers(this::handOff);
-        this.reclaimer = new SlotReclaimer(buffers, strategy, this::maintain, untracked, errors);
+        this.context = new SweepContext(strategy, errors, this::promote);
+        this.buffers = new SlotBuffers(context);
+        this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, untracked);
     }
 
     /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
@@ -81,7 +90,7 @@ public final class ObjectTracker implements AutoCloseable {
         thread.setContextClassLoader(null);
         reclaimer.start(thread);
         try {
-            gcListener = GcListener.listen(reclaimer::collectionEnded);
+            gcListener = GcListener.listen(this::collectionEnded);
         } catch (Throwable t) {
             // A runtime without java.management: the once-a-second walk still reclaims.
             errors.error("no garbage collection notifications, reclaiming once a second: " + t, t);
@@ -117,7 +126,7 @@ public final class ObjectTracker implements AutoCloseable {
 
     /** Slots given back after the collector reclaimed their objects. */
     public long reclaimedObjects() {
-        return reclaimer.reclaimed();
+        return buffers.reclaimed() + reclaimer.reclaimed();
     }
 
     /** Walks the reclaimer has finished: one after each collection and one a second at least. */
@@ -167,7 +176,7 @@ public final class ObjectTracker implements AutoCloseable {
             if (caches.existing(type) == null) {
                 return; // never tracked: its class has no cache
             }
-            SlotRef ref = buffers.current().remove(object);
+            SlotRef ref = buffers.current().find(object);
             if (ref != null) {
                 untrack(ref, untracked, errors);
             } else {
@@ -178,15 +187,11 @@ public final class ObjectTracker implements AutoCloseable {
         }
     }
 
-    /** Frees a record's slot for good: the reclaimer will find it cleared and already freed. */
+    /** Frees a record's slot for good: later sweeps find it cleared and already freed, and drop it. */
     static void untrack(SlotRef ref, AtomicLong untracked, ErrorSink errors) {
         ref.clear();
-        try {
-            if (ref.free()) {
-                untracked.incrementAndGet();
-            }
-        } catch (RuntimeException e) {
-            errors.error("cannot free a slot of cache " + ref.cache().name() + ": " + e, e);
+        if (ref.release(errors)) {
+            untracked.incrementAndGet();
         }
     }
 
@@ -198,8 +203,19 @@ public final class ObjectTracker implements AutoCloseable {
         }
     }
 
-    private void handOff(Segment full) {
-        reclaimer.handOff(full);
+    private void promote(Segment survivor) {
+        reclaimer.promote(survivor);
+    }
+
+    /** What the GC listener calls after each collection; tests call it for collections they run. */
+    void collectionEnded() {
+        context.collectionEnded();
+        reclaimer.collectionEnded();
+    }
+
+    /** One full reclaimer walk on the calling thread; for tests of a tracker never started. */
+    void walkOnce() {
+        reclaimer.walk(true);
     }
 
     private void maintain() {

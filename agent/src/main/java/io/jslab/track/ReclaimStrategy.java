@@ -5,15 +5,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * How the reclaimer learns which tracked objects the collector reclaimed.
+ * How the tracker learns which tracked objects the collector reclaimed.
  *
  * <ul>
- * <li>{@code sweep} (the default): records have no queue; after each collection (and once a
- *     second) the reclaimer walks every record and frees those whose reference
- *     {@link SlotRef#refersTo refers to null}. The collector only clears references.</li>
+ * <li>{@code sweep} (the default): records have no queue; after each collection the threads
+ *     that own the records (and the reclaimer, for idle threads and old records) walk them and
+ *     free those whose reference {@link SlotRef#refersTo refers to null}. The collector only
+ *     clears references; the frees land in the freeing thread's own magazine.</li>
  * <li>{@code queue}: records carry a {@link ReferenceQueue}; the JVM's reference handler thread
- *     enqueues each cleared record after the collection and the reclaimer frees what it takes
- *     from the queue. Walks then only drop records already freed.</li>
+ *     enqueues each cleared record after the collection and the reclaimer thread frees what it
+ *     takes from the queue. Walks then only drop records already freed.</li>
  * </ul>
  *
  * <p>Chosen by the internal system property {@code jslab.reclaim} ({@code sweep} or
@@ -23,17 +24,22 @@ interface ReclaimStrategy {
 
     String PROPERTY = "jslab.reclaim";
 
+    /** {@link #settle} results: keep the record; drop it; drop it, this call freed its slot. */
+    int KEEP = 0;
+    int DROP = 1;
+    int FREED = 2;
+
     /** The queue new records register with, or null. */
     ReferenceQueue<Object> queue();
 
     /**
-     * Waits up to {@code nanos} for work, or until unparked (a collection ended), freeing on
-     * its own what the strategy learns about while waiting.
+     * Reclaimer thread: waits up to {@code nanos} (or until unparked, when a collection ended),
+     * freeing on its own what the strategy learns about while waiting. Returns the slots freed.
      */
-    void await(long nanos, SlotReclaimer reclaimer) throws InterruptedException;
+    long await(long nanos, ErrorSink errors) throws InterruptedException;
 
-    /** During a walk: whether {@code ref} is done with; frees its slot when this strategy frees by walking. */
-    boolean settle(SlotRef ref, SlotReclaimer reclaimer);
+    /** During a walk: what becomes of {@code ref}; frees its slot when this strategy frees by walking. */
+    int settle(SlotRef ref, ErrorSink errors);
 
     /** The strategy {@code value} names; null means the default. */
     static ReclaimStrategy named(String value) {
@@ -54,17 +60,17 @@ interface ReclaimStrategy {
         }
 
         @Override
-        public void await(long nanos, SlotReclaimer reclaimer) {
+        public long await(long nanos, ErrorSink errors) {
             LockSupport.parkNanos(this, nanos);
+            return 0;
         }
 
         @Override
-        public boolean settle(SlotRef ref, SlotReclaimer reclaimer) {
+        public int settle(SlotRef ref, ErrorSink errors) {
             if (!ref.refersTo(null)) {
-                return false;
+                return KEEP;
             }
-            reclaimer.release(ref);
-            return true;
+            return ref.release(errors) ? FREED : DROP;
         }
     }
 
@@ -77,20 +83,24 @@ interface ReclaimStrategy {
         }
 
         @Override
-        public void await(long nanos, SlotReclaimer reclaimer) throws InterruptedException {
+        public long await(long nanos, ErrorSink errors) throws InterruptedException {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos));
             // Bounded, so that a steady stream of dead objects still lets the walks and the
             // once-a-second maintenance run.
+            long freed = 0;
             Object ref = queue.remove(millis);
             for (int budget = 1 << 16; ref != null && budget > 0; budget--) {
-                reclaimer.release((SlotRef) ref);
+                if (((SlotRef) ref).release(errors)) {
+                    freed++;
+                }
                 ref = budget > 1 ? queue.poll() : null;
             }
+            return freed;
         }
 
         @Override
-        public boolean settle(SlotRef ref, SlotReclaimer reclaimer) {
-            return ref.isFreed();
+        public int settle(SlotRef ref, ErrorSink errors) {
+            return ref.isFreed() ? DROP : KEEP;
         }
     }
 }

@@ -4,20 +4,20 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * An append-only array of slot records with one writer at a time.
+ * An array of slot records with one writer at a time.
  *
  * <pre>
  *   refs:  [ r0 | r1 | r2 | ... | r(count-1) | null ... null ]
- *            written once, then         ^ count, published with a release store
- *            only ever set to null
+ *                                            ^ count, published with a release store
  * </pre>
  *
- * <p>The writer (the owning thread, or a thread holding a shared buffer's lock) stores
- * {@code refs[count]} with a plain write, then {@code count + 1} with a release store. A reader
- * (the reclaimer) loads {@code count} with acquire and then sees every record below it. A record
- * is written once; afterwards the writer and the reclaimer may only overwrite it with
- * {@code null} (a record freed), a benign race since both write the same value and who frees
- * the slot is decided by {@link SlotRef#free}.
+ * <p>While a segment is its thread's current one, only that thread writes it: it stores
+ * {@code refs[count]} with a plain write, then {@code count + 1} with a release store; a reader
+ * that loads {@code count} with acquire sees every record below it. Once full, the segment is
+ * written only by whoever holds its buffer's lock (or, handed off, by the reclaimer), which
+ * compacts it in place. A reader that still scans it without the lock may then see records
+ * moved or repeated; that is harmless because readers never write a segment they do not own
+ * and who frees a slot is decided by {@link SlotRef#free}.
  */
 final class Segment {
 
@@ -34,6 +34,8 @@ final class Segment {
     final SlotRef[] refs;
     @SuppressWarnings("unused") // accessed through COUNT
     private int count;
+    /** Sweeps survived; written by the segment's writer only. */
+    int age;
 
     Segment(int capacity) {
         refs = new SlotRef[capacity];
@@ -60,14 +62,35 @@ final class Segment {
     }
 
     /**
-     * Finds the record of {@code object}, searching back from the newest, and clears its entry.
-     * The newest is the likely one: the object was constructed moments ago on this thread.
+     * Settles every record (the strategy frees the slots of dead objects, or drops records
+     * already freed) and moves the rest to the front; writer only. Returns the slots it freed.
      */
-    SlotRef remove(Object object) {
+    int compact(ReclaimStrategy strategy, ErrorSink errors) {
+        int count = (int) COUNT.get(this);
+        int n = 0;
+        int freed = 0;
+        for (int i = 0; i < count; i++) {
+            SlotRef ref = refs[i];
+            int settled = strategy.settle(ref, errors);
+            if (settled == ReclaimStrategy.KEEP) {
+                refs[n++] = ref;
+            } else if (settled == ReclaimStrategy.FREED) {
+                freed++;
+            }
+        }
+        for (int i = n; i < count; i++) {
+            refs[i] = null;
+        }
+        COUNT.setRelease(this, n);
+        age++;
+        return freed;
+    }
+
+    /** The record of {@code object}, searching back from the newest, or null; any thread. */
+    SlotRef find(Object object) {
         for (int i = count() - 1; i >= 0; i--) {
             SlotRef ref = refs[i];
             if (ref != null && ref.refersTo(object)) {
-                refs[i] = null;
                 return ref;
             }
         }

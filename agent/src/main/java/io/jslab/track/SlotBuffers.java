@@ -6,7 +6,6 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Every {@link SlotBuffer} of one tracker: an owned buffer per platform thread that tracks
@@ -25,17 +24,18 @@ final class SlotBuffers {
 
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
-    private final Consumer<Segment> handOff;
+    private final SweepContext context;
     private final SlotBuffer[] stripes;
     private final List<SlotBuffer> owned = new ArrayList<>(); // guarded by this
     private long retiredTracked;                              // guarded by this
+    private long retiredReclaimed;                            // guarded by this
     private final ThreadLocal<SlotBuffer> local = ThreadLocal.withInitial(this::create);
 
-    SlotBuffers(Consumer<Segment> handOff) {
-        this.handOff = handOff;
+    SlotBuffers(SweepContext context) {
+        this.context = context;
         int count = Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) * 2;
         stripes = new SlotBuffer[count];
-        Arrays.setAll(stripes, i -> SlotBuffer.shared(handOff));
+        Arrays.setAll(stripes, i -> SlotBuffer.shared(context));
     }
 
     /** The calling thread's buffer. */
@@ -48,7 +48,7 @@ final class SlotBuffers {
         if (isVirtual(thread)) {
             return stripes[(int) (thread.getId() & (stripes.length - 1))];
         }
-        SlotBuffer buffer = SlotBuffer.owned(thread, handOff);
+        SlotBuffer buffer = SlotBuffer.owned(thread, context);
         synchronized (this) {
             owned.add(buffer);
         }
@@ -76,6 +76,7 @@ final class SlotBuffers {
             }
             ended.add(buffer);
             retiredTracked += buffer.tracked();
+            retiredReclaimed += buffer.reclaimed();
             return true;
         });
         return ended;
@@ -89,6 +90,18 @@ final class SlotBuffers {
         }
         for (SlotBuffer buffer : owned) {
             sum += buffer.tracked();
+        }
+        return sum;
+    }
+
+    /** Slots freed by the buffers' own sweeps (not those the reclaimer counts itself). */
+    synchronized long reclaimed() {
+        long sum = retiredReclaimed;
+        for (SlotBuffer buffer : stripes) {
+            sum += buffer.reclaimed();
+        }
+        for (SlotBuffer buffer : owned) {
+            sum += buffer.reclaimed();
         }
         return sum;
     }

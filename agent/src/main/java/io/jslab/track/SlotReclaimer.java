@@ -9,31 +9,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The single thread that gives back the slots of reclaimed objects.
- *
- * <p>It owns the records of every segment handed off by a constructing thread and of every
- * thread that has ended, kept in one array that each walk compacts:
+ * The one thread that frees what the constructing threads do not free themselves: the records of
+ * idle threads, of threads that ended, and old records (those that survived two sweeps in their
+ * thread's buffer), kept in one array that it compacts.
  *
  * <pre>
- *   constructing threads            reclaimer
- *   [seg: r r r r] --full--> handedOff queue --walk--> kept: [r r r r r ... r]  (compacted)
- *   [seg: r r . ]  &lt;--scanned in place, entries of dead objects set to null
- *   thread ended   --take-over----------------------&gt; kept
+ *   thread buffers --segment aged 2--> promoted queue --walk--> old: [r r r r ... r] (compacted)
+ *   thread ended   --take-over------------------------------->  old
  * </pre>
  *
- * <p>Steps of a walk, run after each collection (the GC listener unparks the thread) and at
- * least once a second: 1. take over the buffers of ended threads; 2. drain the hand-off queue
- * into {@code kept}; 3. settle every kept record (the strategy frees the slot of a dead object,
- * or drops a record already freed), compacting; 4. settle the records of the segments still
- * being filled, in place; 5. take back the objects of {@code failedSink} that their thread
- * could not find. Every second it also runs the allocator's maintenance.
+ * <p>Steps of a walk: 1. take over the buffers of ended threads; 2. drain the promoted queue into
+ * {@code old}; 3. sweep the buffers no thread swept since the last collection ({@code tryLock}:
+ * a busy owner sweeps its own); 4. on the once-a-second walk, also every buffer and every old
+ * record; 5. take back the objects {@code failedSink} could not find near the end of their
+ * thread's buffer. A walk runs shortly after each collection (the GC listener unparks the thread;
+ * the pause gives busy threads the time to sweep their own) and at least once a second, so a slot
+ * is freed within about a second of the collection that reclaimed its object.
  *
- * <p>Nothing escapes the thread: every failure goes to the {@link ErrorSink}, and a slot the
- * slab layer refuses to free is reported and skipped.
+ * <p>Nothing escapes the thread: every failure goes to the {@link ErrorSink}.
  */
 final class SlotReclaimer implements Runnable {
 
     static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long after a collection the reclaimer leaves the sweeping to busy owners. */
+    static final long OWNER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int UNTRACK_ATTEMPTS = 3;
 
     private static final VarHandle RECLAIMED;
@@ -50,33 +49,30 @@ final class SlotReclaimer implements Runnable {
     }
 
     private final SlotBuffers buffers;
-    private final ReclaimStrategy strategy;
+    private final SweepContext context;
     private final Runnable maintenance;
     private final AtomicLong untracked;
-    private final ErrorSink errors;
-    private final ConcurrentLinkedQueue<Segment> handedOff = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Segment> promoted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PendingUntrack> pendingUntrack = new ConcurrentLinkedQueue<>();
 
     // Reclaimer thread only.
-    private SlotRef[] kept = new SlotRef[SlotBuffer.MAX_SEGMENT];
-    private int keptCount;
+    private SlotRef[] old = new SlotRef[SlotBuffer.MAX_SEGMENT];
+    private int oldCount;
 
     private volatile boolean collectionEnded;
     private volatile boolean running = true;
     private volatile Thread thread;
-    // Single writer (this thread), read by any thread: opaque and release are enough.
+    // Single writer (this thread), read by any thread.
     @SuppressWarnings("unused")
     private long reclaimed;
     @SuppressWarnings("unused")
     private long walks;
 
-    SlotReclaimer(SlotBuffers buffers, ReclaimStrategy strategy, Runnable maintenance,
-                  AtomicLong untracked, ErrorSink errors) {
+    SlotReclaimer(SlotBuffers buffers, SweepContext context, Runnable maintenance, AtomicLong untracked) {
         this.buffers = buffers;
-        this.strategy = strategy;
+        this.context = context;
         this.maintenance = maintenance;
         this.untracked = untracked;
-        this.errors = errors;
     }
 
     void start(Thread thread) {
@@ -94,9 +90,9 @@ final class SlotReclaimer implements Runnable {
         }
     }
 
-    /** A full segment from a constructing thread; any thread. */
-    void handOff(Segment segment) {
-        handedOff.add(segment);
+    /** A segment that survived its sweeps in a thread's buffer; any thread. */
+    void promote(Segment segment) {
+        promoted.add(segment);
     }
 
     /** A collection ended: walk soon. Called from the GC notification thread, so it only signals. */
@@ -125,114 +121,118 @@ final class SlotReclaimer implements Runnable {
             try {
                 long wait = next - System.nanoTime();
                 if (!collectionEnded && wait > 0) {
-                    strategy.await(wait, this);
+                    count(context.strategy.await(wait, context.errors));
                 }
                 boolean due = System.nanoTime() - next >= 0;
-                if (collectionEnded || due) {
+                if (collectionEnded && !due) {
                     collectionEnded = false;
-                    walk();
+                    LockSupport.parkNanos(this, OWNER_GRACE_NANOS);
+                    walk(false);
                 }
                 if (due) {
+                    collectionEnded = false;
                     next = System.nanoTime() + PERIOD_NANOS;
+                    walk(true);
                     maintenance.run();
                 }
             } catch (InterruptedException e) {
-                // stop() interrupts; otherwise nobody else knows this thread: keep going.
+                // stop() interrupts; nobody else knows this thread.
             } catch (Throwable t) {
-                errors.error("slot reclaimer: " + t, t);
+                context.errors.error("slot reclaimer: " + t, t);
             }
         }
     }
 
-    /** Frees {@code ref}'s slot unless somebody did already; a refusal is reported, not thrown. */
-    void release(SlotRef ref) {
-        try {
-            if (ref.free()) {
-                RECLAIMED.setOpaque(this, (long) RECLAIMED.get(this) + 1);
-            }
-        } catch (RuntimeException e) {
-            errors.error("cannot free a slot of cache " + ref.cache().name() + ": " + e, e);
-        }
-    }
-
-    /** One walk, steps 1 to 5 of the class comment. Reclaimer thread only (tests call it when stopped). */
-    void walk() {
+    /** One walk, steps 1 to 5 of the class comment; {@code all} for the once-a-second walk. */
+    void walk(boolean all) {
+        long epoch = context.epoch();
         for (SlotBuffer ended : buffers.takeEnded()) {
-            adopt(ended.current());
+            for (Segment segment : ended.takeOver()) {
+                adopt(segment);
+            }
         }
-        for (Segment segment; (segment = handedOff.poll()) != null; ) {
+        for (Segment segment; (segment = promoted.poll()) != null; ) {
             adopt(segment);
         }
-        int n = 0;
-        for (int i = 0; i < keptCount; i++) {
-            SlotRef ref = kept[i];
-            if (!strategy.settle(ref, this)) {
-                kept[n++] = ref;
-            }
-        }
-        Arrays.fill(kept, n, keptCount, null);
-        keptCount = n;
-        if (kept.length > SlotBuffer.MAX_SEGMENT && n < kept.length / 4) {
-            kept = Arrays.copyOf(kept, Math.max(SlotBuffer.MAX_SEGMENT, n * 2));
-        }
         for (SlotBuffer buffer : buffers.live()) {
-            Segment segment = buffer.current();
-            SlotRef[] refs = segment.refs;
-            for (int i = 0, count = segment.count(); i < count; i++) {
-                SlotRef ref = refs[i];
-                if (ref != null && strategy.settle(ref, this)) {
-                    refs[i] = null; // benign race: see Segment
-                }
-            }
+            count(buffer.sweepIdle(epoch, all));
+        }
+        if (all) {
+            sweepOld();
         }
         untrackPending();
         WALKS.setRelease(this, (long) WALKS.get(this) + 1);
     }
 
+    private void sweepOld() {
+        int n = 0;
+        long freed = 0;
+        for (int i = 0; i < oldCount; i++) {
+            SlotRef ref = old[i];
+            int settled = context.strategy.settle(ref, context.errors);
+            if (settled == ReclaimStrategy.KEEP) {
+                old[n++] = ref;
+            } else if (settled == ReclaimStrategy.FREED) {
+                freed++;
+            }
+        }
+        Arrays.fill(old, n, oldCount, null);
+        oldCount = n;
+        if (old.length > SlotBuffer.MAX_SEGMENT && n < old.length / 4) {
+            old = Arrays.copyOf(old, Math.max(SlotBuffer.MAX_SEGMENT, n * 2));
+        }
+        count(freed);
+    }
+
     private void adopt(Segment segment) {
+        long freed = 0;
         SlotRef[] refs = segment.refs;
         for (int i = 0, count = segment.count(); i < count; i++) {
             SlotRef ref = refs[i];
-            if (ref != null && !strategy.settle(ref, this)) {
-                if (keptCount == kept.length) {
-                    kept = Arrays.copyOf(kept, kept.length * 2);
+            int settled = context.strategy.settle(ref, context.errors);
+            if (settled == ReclaimStrategy.KEEP) {
+                if (oldCount == old.length) {
+                    old = Arrays.copyOf(old, old.length * 2);
                 }
-                kept[keptCount++] = ref;
+                old[oldCount++] = ref;
+            } else if (settled == ReclaimStrategy.FREED) {
+                freed++;
             }
+        }
+        count(freed);
+    }
+
+    private void count(long freed) {
+        if (freed != 0) {
+            RECLAIMED.setOpaque(this, (long) RECLAIMED.get(this) + freed);
         }
     }
 
     private void untrackPending() {
-        int waiting = pendingUntrack.size();
-        for (int i = 0; i < waiting; i++) {
+        for (int i = pendingUntrack.size(); i > 0; i--) {
             PendingUntrack pending = pendingUntrack.poll();
             if (pending == null) {
                 return;
             }
-            SlotRef ref = removeKept(pending.object);
-            if (ref == null) {
-                for (SlotBuffer buffer : buffers.live()) {
-                    if ((ref = buffer.current().remove(pending.object)) != null) {
-                        break;
-                    }
+            SlotRef ref = findOld(pending.object);
+            for (SlotBuffer buffer : buffers.live()) {
+                if (ref == null) {
+                    ref = buffer.findAnywhere(pending.object);
                 }
             }
             if (ref != null) {
-                ObjectTracker.untrack(ref, untracked, errors);
+                ObjectTracker.untrack(ref, untracked, context.errors);
             } else if (++pending.attempts < UNTRACK_ATTEMPTS) {
-                // Its segment may have been handed off during this walk: look again next time.
+                // Its segment may have been moving during this walk: look again next time.
                 pendingUntrack.add(pending);
             }
         }
     }
 
-    private SlotRef removeKept(Object object) {
-        for (int i = keptCount - 1; i >= 0; i--) {
-            if (kept[i].refersTo(object)) {
-                SlotRef ref = kept[i];
-                kept[i] = kept[--keptCount];
-                kept[keptCount] = null;
-                return ref;
+    private SlotRef findOld(Object object) {
+        for (int i = oldCount - 1; i >= 0; i--) {
+            if (old[i].refersTo(object)) {
+                return old[i];
             }
         }
         return null;

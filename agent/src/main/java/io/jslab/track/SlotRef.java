@@ -19,6 +19,13 @@ import java.lang.ref.ReferenceQueue;
  * <p>Size with compressed class pointers: the reference's 12-byte header and four reference
  * fields take 28 bytes; {@code cache} fills the gap to 32 and {@code slot} ends the object at 40.
  *
+ * <p>A young collection clears only the references it finds in the young generation. When
+ * records are most of what survives a young collection (every allocation tracked, nothing else
+ * surviving), survivor space overflows, records are copied straight into the old generation, and
+ * their objects, kept alive by the undiscovered record, wait for the next mixed or full
+ * collection (seen with G1, Parallel and Serial on JDK 17). With ordinary allocation around the
+ * tracked objects each record survives one young collection and is dropped by the next sweep.
+ *
  * <p>Who frees the slot is decided by one atomic exchange of {@code slot} with {@link #FREED}:
  * the reclaimer (the object died) and {@code failedSink} (its constructor threw) may both try,
  * and only the first one that swaps out the address frees it.
@@ -63,6 +70,16 @@ final class SlotRef extends PhantomReference<Object> {
         }
         cache.free(address);
         return true;
+    }
+
+    /** {@link #free}, with a refusal of the slab layer reported instead of thrown. */
+    boolean release(ErrorSink errors) {
+        try {
+            return free();
+        } catch (RuntimeException e) {
+            errors.error("cannot free a slot of cache " + cache.name() + ": " + e, e);
+            return false;
+        }
     }
 
     /** Whether the slot was given back already (read with acquire: it may have been by another thread). */

@@ -57,10 +57,17 @@ final class ForkedJvm implements AutoCloseable {
      */
     static ForkedJvm start(Jdks.Jdk jdk, String agentOptions, Class<?> main, List<String> extraClassPath,
                            String... args) {
+        return start(jdk, List.of(), agentOptions, main, extraClassPath, args);
+    }
+
+    /** As above, with {@code jvmArgs} before the class path. */
+    static ForkedJvm start(Jdks.Jdk jdk, List<String> jvmArgs, String agentOptions, Class<?> main,
+                           List<String> extraClassPath, String... args) {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmArgs);
         if (agentOptions != null) {
             command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }

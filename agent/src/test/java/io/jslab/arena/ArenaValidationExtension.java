@@ -1,5 +1,6 @@
 package io.jslab.arena;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,6 +19,19 @@ public final class ArenaValidationExtension implements AfterEachCallback {
     /** A new arena that is validated and closed after the test. */
     public BuddyArena open(ArenaConfig config) {
         BuddyArena arena = new BuddyArena(config);
+        arenas.add(arena);
+        return arena;
+    }
+
+    /** A new arena mapping its chunks in the first of {@code directories} with room. */
+    BuddyArena open(ArenaConfig config, List<Path> directories) {
+        BuddyArena arena = new BuddyArena(config, directories);
+        arenas.add(arena);
+        return arena;
+    }
+
+    /** Validates and closes, after the test, an arena the test got elsewhere (from a slab allocator). */
+    public BuddyArena track(BuddyArena arena) {
         arenas.add(arena);
         return arena;
     }

@@ -1,7 +1,5 @@
 package io.jslab.jmx;
 
-import static org.awaitility.Awaitility.await;
-
 import com.sun.tools.attach.VirtualMachine;
 import fixture.jmx.JmxWorkload;
 import java.io.BufferedReader;
@@ -14,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -53,12 +50,20 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts the workload with {@code orders} orders under {@code -javaagent:<jar>=<options>}. */
+    /**
+     * Starts the workload with {@code orders} orders under {@code -javaagent:<jar>=<options>}, or
+     * without the agent when {@code agentOptions} is null (to attach it later).
+     */
     static ChildJvm start(String agentOptions, int orders, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
-        command.add("-javaagent:" + agentJar() + "=" + agentOptions);
+        if (agentOptions != null) {
+            command.add("-javaagent:" + agentJar() + "=" + agentOptions);
+        } else {
+            // JDK 21+ warns about a dynamically loaded agent unless this says it is expected.
+            command.add("-XX:+EnableDynamicAgentLoading");
+        }
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
         command.add(Paths.get(JmxWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
@@ -97,6 +102,16 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Loads the agent into the running workload, as {@code jslab attach} does. */
+    void attachAgent(String agentOptions) throws Exception {
+        VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
+        try {
+            vm.loadAgent(agentJar().toString(), agentOptions);
+        } finally {
+            vm.detach();
+        }
+    }
+
     /** The attach API's local connector: what JConsole's "Local Process" list uses. */
     MBeanServerConnection localConnection() throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
@@ -120,8 +135,9 @@ final class ChildJvm implements AutoCloseable {
         return connector.getMBeanServerConnection();
     }
 
+    /** Closes the connections and stdin (the workload then ends), killing it if it lingers. */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         for (JMXConnector connector : connectors) {
             try {
                 connector.close();
@@ -129,10 +145,17 @@ final class ChildJvm implements AutoCloseable {
                 // The child may already be gone.
             }
         }
-        commands.close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        try {
+            commands.close();
+        } finally {
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
     }
 }

@@ -121,6 +121,29 @@ class JmxEndToEndIT {
     }
 
     @Test
+    void attachingRegistersTheMBeansAndAttachingAgainChangesNothing() throws Exception {
+        try (ChildJvm child = ChildJvm.start(null, 50)) {
+            MBeanServerConnection c = child.localConnection();
+            assertEquals(Set.of(), names(c));
+            RuntimeMXBean runtime = JMX.newMXBeanProxy(c, new ObjectName(ManagementFactory.RUNTIME_MXBEAN_NAME),
+                    RuntimeMXBean.class);
+
+            child.attachAgent(INCLUDE);
+            Set<String> attached = Set.of("io.jslab:type=Agent", "io.jslab:type=SlabInfo",
+                    "io.jslab:type=BuddyArena");
+            assertEquals(attached, names(c));
+            child.send("lines 5");
+            assertEquals(5L, c.getAttribute(JmxFixture.cacheName(LINE), "ActiveObjects"));
+
+            child.attachAgent(INCLUDE);
+            String status = runtime.getSystemProperties().get("io.jslab.agent.attach");
+            assertTrue(status.startsWith("already loaded "), status);
+            assertEquals(Set.of("io.jslab:type=Agent", "io.jslab:type=SlabInfo", "io.jslab:type=BuddyArena",
+                    "io.jslab:type=SlabCache,name=" + LINE), names(c));
+        }
+    }
+
+    @Test
     void jmxFalseRegistersNothing() throws Exception {
         try (ChildJvm child = ChildJvm.start(INCLUDE + ",jmx=false", 10)) {
             MBeanServerConnection c = child.localConnection();

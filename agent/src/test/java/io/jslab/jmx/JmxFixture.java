@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /**
@@ -46,12 +47,16 @@ final class JmxFixture implements AutoCloseable {
         return new ObjectName("io.jslab:type=SlabCache,name=" + JmxNames.value(cacheName));
     }
 
-    static Set<ObjectName> jslabNames(MBeanServer server) throws Exception {
-        return server.queryNames(new ObjectName("io.jslab:*"), null);
+    static Set<ObjectName> jslabNames(MBeanServer server) {
+        try {
+            return server.queryNames(new ObjectName("io.jslab:*"), null);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             registration.close();
             assertEquals(Set.of(), jslabNames(server), "MBeans left after close");

@@ -1,0 +1,81 @@
+package io.jslab.cli;
+
+import java.io.IOException;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+
+/**
+ * jslab's MBeans (SPEC section 6) in a target JVM. Opening checks, in order, that the agent is
+ * loaded (its {@code io.jslab.agent.version} system property) and that it publishes over JMX
+ * (not started with {@code jmx=false}), so each case gets its own message.
+ */
+final class JslabMBeans {
+
+    static final String VERSION_PROPERTY = "io.jslab.agent.version";
+    static final ObjectName SLAB_INFO = name("io.jslab:type=SlabInfo");
+    static final ObjectName BUDDY_ARENA = name("io.jslab:type=BuddyArena");
+
+    private final TargetJvm jvm;
+    private final MBeanServerConnection server;
+
+    private JslabMBeans(TargetJvm jvm, MBeanServerConnection server) {
+        this.jvm = jvm;
+        this.server = server;
+    }
+
+    static JslabMBeans open(TargetJvm jvm) {
+        String version = jvm.systemProperties().getProperty(VERSION_PROPERTY);
+        if (version == null) {
+            throw new CliException(notLoaded(jvm.pid()));
+        }
+        JslabMBeans beans = new JslabMBeans(jvm, jvm.jmx());
+        try {
+            if (!beans.server.isRegistered(SLAB_INFO)) {
+                throw new CliException("jslab " + version + " runs in JVM " + jvm.pid()
+                        + " with jmx=false: it publishes no statistics to read");
+            }
+        } catch (IOException e) {
+            throw jvm.lost("reading its MBeans", e);
+        }
+        return beans;
+    }
+
+    static String notLoaded(long pid) {
+        return "jslab is not loaded in JVM " + pid + ": attach it first with"
+                + " 'java -jar jslab-agent.jar attach " + pid + "'";
+    }
+
+    String slabinfo() {
+        return (String) invoke(SLAB_INFO, "slabinfo");
+    }
+
+    String buddyinfo() {
+        return (String) invoke(BUDDY_ARENA, "buddyinfo");
+    }
+
+    long pageSize() {
+        try {
+            return ((Number) server.getAttribute(BUDDY_ARENA, "PageSize")).longValue();
+        } catch (JMException | IOException | RuntimeException e) {
+            throw jvm.lost("reading BuddyArena.PageSize", e);
+        }
+    }
+
+    private Object invoke(ObjectName bean, String operation) {
+        try {
+            return server.invoke(bean, operation, new Object[0], new String[0]);
+        } catch (JMException | IOException | RuntimeException e) {
+            throw jvm.lost("calling " + operation + "()", e);
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

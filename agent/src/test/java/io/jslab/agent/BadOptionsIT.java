@@ -1,0 +1,45 @@
+package io.jslab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fixture.HelloMain;
+import java.util.List;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Under {@code -javaagent}, a bad option is one line on stderr and exit status 1; main never runs. */
+@EnabledIfSystemProperty(named = "jslab.agent.jar", matches = ".+")
+class BadOptionsIT {
+
+    private static void assertRefused(Jdks.Jdk jdk, String options, String line) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, options, HelloMain.class, List.of())) {
+            assertEquals(1, jvm.exitStatus());
+            assertEquals("jslab: " + line + System.lineSeparator(), jvm.stderr());
+            assertEquals("", jvm.stdout(), "main never ran");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void unknownKeyNamesTheAcceptedKeys(Jdks.Jdk jdk) throws Exception {
+        assertRefused(jdk, "pagesize=4k", "unknown option 'pagesize': accepted keys are include, exclude, "
+                + "arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void badValueNamesKeyValueAndWhatIsAccepted(Jdks.Jdk jdk) throws Exception {
+        assertRefused(jdk, "dump=stdout,arena.pagesize=3k", "arena.pagesize=3k: must be a power of two from 4k to 64k");
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void goodOptionsLetMainRun(Jdks.Jdk jdk) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "arena.pagesize=8k,arena.max=64m,jmx=false", HelloMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals("main ran 1" + System.lineSeparator(), jvm.stdout());
+            assertEquals("", jvm.stderr());
+        }
+    }
+}

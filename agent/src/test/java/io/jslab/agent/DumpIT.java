@@ -1,0 +1,48 @@
+package io.jslab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fixture.HelloMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code dump=} to a file at exit; a file that cannot be written is one line on stderr, the exit status unchanged. */
+@EnabledIfSystemProperty(named = "jslab.agent.jar", matches = ".+")
+class DumpIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void slabinfoIsWrittenToTheFileAtExit(Jdks.Jdk jdk) throws Exception {
+        Path file = dir.resolve("slabinfo.txt");
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=" + file, HelloMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals("main ran 1" + System.lineSeparator(), jvm.stdout());
+            assertEquals("", jvm.stderr());
+            String text = Files.readString(file);
+            assertTrue(text.startsWith("slabinfo - version: 2.1\n# name "), text);
+            assertEquals(Map.of("fixture.Annotated", 1L), Slabinfo.activeObjects(text), text);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void unwritableFileIsOneLineOnStderr(Jdks.Jdk jdk) throws Exception {
+        Path file = dir.resolve("missing").resolve("slabinfo.txt");
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=" + file, HelloMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals("main ran 1" + System.lineSeparator(), jvm.stdout());
+            assertEquals("jslab: dump=" + file + " cannot be written: NoSuchFileException: " + file
+                    + System.lineSeparator(), jvm.stderr());
+        }
+    }
+}
