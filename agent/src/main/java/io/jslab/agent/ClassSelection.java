@@ -97,7 +97,15 @@ final class ClassSelection {
 
     /** Whether the candidate {@code type} has at least one selected constructor. */
     boolean selects(TypeDescription type) {
-        return selectsWholeClass(type) || declaresMethod(ANNOTATED_CONSTRUCTOR).matches(type);
+        if (selectsWholeClass(type)) {
+            return true;
+        }
+        try {
+            return declaresMethod(ANNOTATED_CONSTRUCTOR).matches(type);
+        } catch (RuntimeException unreadable) {
+            // As above: a class file the pool cannot read further is no class of ours.
+            return false;
+        }
     }
 
     /** Whether {@code constructor}, declared by a type that is not selected as a whole, is selected itself. */

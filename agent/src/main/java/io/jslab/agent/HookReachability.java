@@ -43,40 +43,29 @@ final class HookReachability {
         this.failed = failed;
     }
 
-    /** Ensures that {@code loader} resolves a hook with the sinks installed; throws if it cannot. */
+    /**
+     * Ensures that {@code loader} resolves a hook with the sinks installed; throws if it cannot.
+     *
+     * <p>No lock is held while calling into the loader: this runs inside class loading, where the
+     * loading thread may hold its loader's lock, and a lock of ours taken around a call into
+     * another loader could close a cycle between two loading threads. Two threads that race here
+     * both find or define the class (the loser of a define race gets a {@link LinkageError} and
+     * looks the winner's up) and both install the same sinks, which is harmless.
+     */
     void ensure(ClassLoader loader) throws ReflectiveOperationException, IOException {
         if (loader == null || ready.containsKey(loader)) {
             return;
         }
-        synchronized (this) {
-            if (ready.containsKey(loader)) {
-                return;
-            }
-            Class<?> hook;
-            try {
-                hook = Class.forName(HOOK, false, loader);
-            } catch (ClassNotFoundException invisible) {
-                hook = defineCopy(loader);
-            }
-            if (hook != SlabHook.class) {
-                hook.getMethod("install", BiConsumer.class, BiConsumer.class).invoke(null, constructed, failed);
-            }
-            ready.put(loader, Boolean.TRUE);
+        Class<?> hook;
+        try {
+            hook = Class.forName(HOOK, false, loader);
+        } catch (ClassNotFoundException invisible) {
+            hook = defineCopy(loader);
         }
-    }
-
-    /** Turns every copy this made or found off; the agent's own copy is the agent's to turn off. */
-    synchronized void uninstallCopies() {
-        for (ClassLoader loader : ready.keySet().toArray(new ClassLoader[0])) {
-            try {
-                Class<?> hook = Class.forName(HOOK, false, loader);
-                if (hook != SlabHook.class) {
-                    hook.getMethod("install", BiConsumer.class, BiConsumer.class).invoke(null, null, null);
-                }
-            } catch (ReflectiveOperationException | LinkageError gone) {
-                // The loader cannot give the hook back any more; nothing to turn off.
-            }
+        if (hook != SlabHook.class) {
+            hook.getMethod("install", BiConsumer.class, BiConsumer.class).invoke(null, constructed, failed);
         }
+        ready.put(loader, Boolean.TRUE);
     }
 
     private Class<?> defineCopy(ClassLoader loader) throws ReflectiveOperationException, IOException {
@@ -98,7 +87,7 @@ final class HookReachability {
         }
     }
 
-    private Method defineClassMethod() throws NoSuchMethodException {
+    private synchronized Method defineClassMethod() throws NoSuchMethodException {
         Method method = defineClass;
         if (method == null) {
             Module base = Object.class.getModule();

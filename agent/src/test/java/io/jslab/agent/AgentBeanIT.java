@@ -1,0 +1,37 @@
+package io.jslab.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fixture.AgentBeanMain;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent's own status as the {@code io.jslab:type=Agent} MBean shows it inside the target. */
+@EnabledIfSystemProperty(named = "jslab.agent.jar", matches = ".+")
+class AgentBeanIT {
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.agent.Jdks#all")
+    void agentBeanShowsVersionOptionsAndInstrumentedClasses(Jdks.Jdk jdk) throws Exception {
+        String version;
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+        }
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included", AgentBeanMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals(String.join(System.lineSeparator(),
+                    "made 1 x",
+                    "Version=" + version,
+                    "Options=include=fixture.Included",
+                    "InstrumentedClasses=2",
+                    "Errors=0",
+                    "LastError=",
+                    "InstrumentedClassNames=[fixture.Annotated, fixture.Included]",
+                    ""), jvm.stdout());
+            assertEquals("", jvm.stderr());
+        }
+    }
+}
