@@ -1,6 +1,5 @@
 package io.jslab.jmx;
 
-import io.jslab.slab.SlabCache;
 import io.jslab.slab.SlabCacheStats;
 import java.util.List;
 import javax.management.openmbean.CompositeDataSupport;
@@ -56,11 +55,11 @@ final class CachesTable {
 
     private CachesTable() {}
 
-    /** One snapshot per cache: time in proportion to the number of caches. */
-    static TabularData of(List<SlabCache> caches) {
+    /** The table of one snapshot per cache. */
+    static TabularData of(List<SlabCacheStats> caches) {
         TabularDataSupport table = new TabularDataSupport(TYPE, Math.max(16, caches.size() * 2), 0.75f);
-        for (SlabCache cache : caches) {
-            table.put(row(cache.stats()));
+        for (SlabCacheStats stats : caches) {
+            table.put(row(stats));
         }
         return table;
     }

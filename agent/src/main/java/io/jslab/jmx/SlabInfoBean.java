@@ -1,28 +1,30 @@
 package io.jslab.jmx;
 
 import io.jslab.slab.SlabAllocator;
+import io.jslab.slab.SlabCache;
+import io.jslab.slab.SlabCacheStats;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
 import javax.management.DynamicMBean;
 import javax.management.MBeanInfo;
-import javax.management.MBeanNotificationInfo;
 import javax.management.MBeanOperationInfo;
-import javax.management.Notification;
 import javax.management.NotificationBroadcasterSupport;
 import javax.management.ObjectName;
 import javax.management.ReflectionException;
-import javax.management.openmbean.CompositeDataSupport;
-import javax.management.openmbean.CompositeType;
-import javax.management.openmbean.OpenDataException;
 import javax.management.openmbean.OpenMBeanAttributeInfoSupport;
 import javax.management.openmbean.OpenMBeanConstructorInfoSupport;
 import javax.management.openmbean.OpenMBeanInfoSupport;
 import javax.management.openmbean.OpenMBeanOperationInfoSupport;
 import javax.management.openmbean.OpenMBeanParameterInfoSupport;
-import javax.management.openmbean.OpenType;
 import javax.management.openmbean.SimpleType;
 
 /**
@@ -35,53 +37,13 @@ import javax.management.openmbean.SimpleType;
  */
 final class SlabInfoBean extends NotificationBroadcasterSupport implements DynamicMBean {
 
-    static final String CACHE_CREATED = "io.jslab.cache.created";
-    static final String ARENA_GROWN = "io.jslab.arena.grown";
-    static final String ALLOCATION_FAILED = "io.jslab.allocation.failed";
+    static final Descriptions DESCRIPTIONS =
+            new Descriptions("SlabInfo", Map.of("shrink", MBeanOperationInfo.ACTION));
 
-    /** The user data of an {@code allocation.failed} notification. */
-    static final CompositeType FAILURE;
+    /** The numeric attributes: slabtop's summary lines, chartable in JConsole. */
+    private static final Map<String, Function<SlabTotals, Object>> TOTALS = totals();
 
-    static {
-        try {
-            FAILURE = new CompositeType("io.jslab.AllocationFailure", "A failed allocation",
-                    new String[] {"cache", "failures", "suppressed"},
-                    new String[] {"cache name", "AllocationFailures of the cache so far",
-                        "failures since the previous notification that were not announced"},
-                    new OpenType<?>[] {SimpleType.STRING, SimpleType.LONG, SimpleType.LONG});
-        } catch (OpenDataException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static final MBeanNotificationInfo[] NOTIFICATIONS = {
-        new MBeanNotificationInfo(new String[] {CACHE_CREATED}, Notification.class.getName(),
-                "A slab cache was created; user data: its name"),
-        new MBeanNotificationInfo(new String[] {ARENA_GROWN}, Notification.class.getName(),
-                "The buddy arena mapped another chunk; user data: the number of chunks"),
-        new MBeanNotificationInfo(new String[] {ALLOCATION_FAILED}, Notification.class.getName(),
-                "An allocation failed for lack of arena memory, at most one per cache per second; "
-                        + "user data: cache, failures, suppressed"),
-    };
-
-    private static final MBeanInfo INFO = new OpenMBeanInfoSupport(SlabInfoBean.class.getName(),
-            "jslab's /proc/slabinfo: every slab cache as a table, the text, shrink, and notifications",
-            new OpenMBeanAttributeInfoSupport[] {
-                new OpenMBeanAttributeInfoSupport("Caches",
-                        "One row per slab cache with the slabinfo columns (name, active_objs, num_objs, "
-                                + "objsize, objperslab, pagesperslab, active_slabs, num_slabs) and churn",
-                        CachesTable.TYPE, true, false, false),
-            },
-            new OpenMBeanConstructorInfoSupport[0],
-            new OpenMBeanOperationInfoSupport[] {
-                new OpenMBeanOperationInfoSupport("slabinfo",
-                        "The /proc/slabinfo text, version 2.1, byte for byte the kernel's layout",
-                        new OpenMBeanParameterInfoSupport[0], SimpleType.STRING, MBeanOperationInfo.INFO),
-                new OpenMBeanOperationInfoSupport("shrink",
-                        "Shrinks every cache: gives empty slabs back to the arena; returns the pages given back",
-                        new OpenMBeanParameterInfoSupport[0], SimpleType.LONG, MBeanOperationInfo.ACTION),
-            },
-            NOTIFICATIONS);
+    private static final MBeanInfo INFO = info();
 
     private final SlabAllocator allocator;
     private final ObjectName name;
@@ -89,17 +51,36 @@ final class SlabInfoBean extends NotificationBroadcasterSupport implements Dynam
 
     /** Notifications go out on {@code executor}, never on the allocating thread. */
     SlabInfoBean(SlabAllocator allocator, ObjectName name, Executor executor) {
-        super(executor, NOTIFICATIONS);
+        super(executor, SlabNotifications.INFO);
         this.allocator = allocator;
         this.name = name;
     }
 
     @Override
     public Object getAttribute(String attribute) throws AttributeNotFoundException {
-        if ("Caches".equals(attribute)) {
-            return CachesTable.of(allocator.caches());
+        return read(attribute, snapshot());
+    }
+
+    /** One stats snapshot per cache, in creation order: time in proportion to the caches. */
+    private List<SlabCacheStats> snapshot() {
+        List<SlabCache> caches = allocator.caches();
+        List<SlabCacheStats> stats = new ArrayList<>(caches.size());
+        for (SlabCache cache : caches) {
+            stats.add(cache.stats());
         }
-        throw new AttributeNotFoundException("no attribute " + attribute + "; SlabInfo has Caches");
+        return stats;
+    }
+
+    private static Object read(String attribute, List<SlabCacheStats> snapshot) throws AttributeNotFoundException {
+        if ("Caches".equals(attribute)) {
+            return CachesTable.of(snapshot);
+        }
+        Function<SlabTotals, Object> total = TOTALS.get(attribute);
+        if (total == null) {
+            throw new AttributeNotFoundException("no attribute " + attribute + "; SlabInfo has Caches and "
+                    + String.join(", ", TOTALS.keySet()));
+        }
+        return total.apply(SlabTotals.of(snapshot));
     }
 
     @Override
@@ -107,12 +88,14 @@ final class SlabInfoBean extends NotificationBroadcasterSupport implements Dynam
         throw new AttributeNotFoundException("SlabInfo attributes are read-only: " + attribute.getName());
     }
 
+    /** JConsole reads every attribute at once: one snapshot serves them all, consistently. */
     @Override
     public AttributeList getAttributes(String[] attributes) {
+        List<SlabCacheStats> snapshot = snapshot();
         AttributeList list = new AttributeList();
         for (String attribute : attributes) {
             try {
-                list.add(new Attribute(attribute, getAttribute(attribute)));
+                list.add(new Attribute(attribute, read(attribute, snapshot)));
             } catch (AttributeNotFoundException e) {
                 // JMX semantics: an unknown name is left out of the list.
             }
@@ -145,29 +128,49 @@ final class SlabInfoBean extends NotificationBroadcasterSupport implements Dynam
     }
 
     void cacheCreated(String cacheName) {
-        Notification n = new Notification(CACHE_CREATED, name, sequence.incrementAndGet(),
-                "slab cache created: " + cacheName);
-        n.setUserData(cacheName);
-        sendNotification(n);
+        sendNotification(SlabNotifications.cacheCreated(name, sequence.incrementAndGet(), cacheName));
     }
 
     void arenaGrown(int chunks) {
-        Notification n = new Notification(ARENA_GROWN, name, sequence.incrementAndGet(),
-                "arena grown to " + chunks + (chunks == 1 ? " chunk" : " chunks"));
-        n.setUserData(chunks);
-        sendNotification(n);
+        sendNotification(SlabNotifications.arenaGrown(name, sequence.incrementAndGet(), chunks));
     }
 
     void allocationFailed(String cacheName, long failures, long suppressed) {
-        Notification n = new Notification(ALLOCATION_FAILED, name, sequence.incrementAndGet(),
-                "allocation failed in slab cache " + cacheName + ": arena out of memory ("
-                        + failures + " failures in all, " + suppressed + " not announced since the last notification)");
-        try {
-            n.setUserData(new CompositeDataSupport(FAILURE, new String[] {"cache", "failures", "suppressed"},
-                    new Object[] {cacheName, failures, suppressed}));
-        } catch (OpenDataException e) {
-            throw new IllegalStateException(e);
+        sendNotification(SlabNotifications.allocationFailed(name, sequence.incrementAndGet(), cacheName,
+                failures, suppressed));
+    }
+
+    private static Map<String, Function<SlabTotals, Object>> totals() {
+        Map<String, Function<SlabTotals, Object>> totals = new LinkedHashMap<>();
+        totals.put("NumCaches", SlabTotals::numCaches);
+        totals.put("ActiveCaches", SlabTotals::activeCaches);
+        totals.put("ActiveObjects", SlabTotals::activeObjects);
+        totals.put("NumObjects", SlabTotals::numObjects);
+        totals.put("ActiveSlabs", SlabTotals::activeSlabs);
+        totals.put("NumSlabs", SlabTotals::numSlabs);
+        totals.put("ActiveSize", SlabTotals::activeSize);
+        totals.put("TotalSize", SlabTotals::totalSize);
+        totals.put("MemoryBytes", SlabTotals::memoryBytes);
+        return Collections.unmodifiableMap(totals);
+    }
+
+    private static MBeanInfo info() {
+        List<OpenMBeanAttributeInfoSupport> attributes = new ArrayList<>();
+        attributes.add(new OpenMBeanAttributeInfoSupport("Caches", DESCRIPTIONS.of("Caches"),
+                CachesTable.TYPE, true, false, false));
+        for (String name : TOTALS.keySet()) {
+            SimpleType<?> type = name.endsWith("Caches") ? SimpleType.INTEGER : SimpleType.LONG;
+            attributes.add(new OpenMBeanAttributeInfoSupport(name, DESCRIPTIONS.of(name), type, true, false, false));
         }
-        sendNotification(n);
+        return new OpenMBeanInfoSupport(SlabInfoBean.class.getName(), DESCRIPTIONS.bean(),
+                attributes.toArray(new OpenMBeanAttributeInfoSupport[0]),
+                new OpenMBeanConstructorInfoSupport[0],
+                new OpenMBeanOperationInfoSupport[] {
+                    new OpenMBeanOperationInfoSupport("slabinfo", DESCRIPTIONS.of("slabinfo()"),
+                            new OpenMBeanParameterInfoSupport[0], SimpleType.STRING, DESCRIPTIONS.impactOf("slabinfo")),
+                    new OpenMBeanOperationInfoSupport("shrink", DESCRIPTIONS.of("shrink()"),
+                            new OpenMBeanParameterInfoSupport[0], SimpleType.LONG, DESCRIPTIONS.impactOf("shrink")),
+                },
+                SlabNotifications.INFO);
     }
 }

@@ -4,10 +4,12 @@ import static io.jslab.jmx.SlabCacheMBeanTest.allocate;
 import static io.jslab.jmx.SlabCacheMBeanTest.assertDescribed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jslab.slab.SlabCache;
 import java.util.List;
 import java.util.Set;
+import javax.management.Attribute;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanServerConnection;
@@ -78,6 +80,32 @@ class SlabInfoMBeanTest {
         }
     }
 
+    /**
+     * slabtop's summary over the same caches: 24-byte slots 170 to a slab (the magazine took 32),
+     * 2 KiB slots 8 to a 4-page slab (the magazine holds at most 8, takes 4), and a cache with no
+     * slab, which slabtop does not count as active.
+     */
+    @Test
+    void totalsAreSlabtopsSummaryAndArriveInOneRead() throws Exception {
+        SlabCache small = fixture.allocator.createCache("small", 24, false);
+        SlabCache large = fixture.allocator.createCache("large", 2048, false);
+        fixture.allocator.createCache("unused", 64, false);
+        allocate(small, 30);
+        allocate(large, 3);
+        String[] names = {"NumCaches", "ActiveCaches", "ActiveObjects", "NumObjects", "ActiveSlabs", "NumSlabs",
+            "ActiveSize", "TotalSize", "MemoryBytes"};
+        Object[] expected = {3, 2, 33L, 178L, 2L, 2L, 30L * 24 + 3L * 2048, 170L * 24 + 8L * 2048,
+            4096L + 4L * 4096};
+        try (LoopbackConnector connector = new LoopbackConnector(fixture.server)) {
+            List<Attribute> read = connector.connection().getAttributes(slabInfo, names).asList();
+            assertEquals(names.length, read.size());
+            for (int i = 0; i < names.length; i++) {
+                assertEquals(names[i], read.get(i).getName());
+                assertEquals(expected[i], read.get(i).getValue(), names[i]);
+            }
+        }
+    }
+
     @Test
     void slabinfoIsTheKernelsText() throws Exception {
         SlabCache order = fixture.allocator.createCache("com.acme.Order", 24, false);
@@ -106,8 +134,13 @@ class SlabInfoMBeanTest {
     void everyFeatureIsDescribed() throws Exception {
         MBeanInfo info = fixture.server.getMBeanInfo(slabInfo);
         assertDescribed("SlabInfo", info.getDescription());
+        assertEquals(10, info.getAttributes().length);
         for (var attribute : info.getAttributes()) {
             assertDescribed(attribute.getName(), attribute.getDescription());
+            if (!attribute.getName().equals("Caches")) {
+                assertTrue(List.of("java.lang.Integer", "java.lang.Long").contains(attribute.getType()),
+                        attribute.getName() + " is " + attribute.getType());
+            }
         }
         assertEquals(2, info.getOperations().length);
         for (var operation : info.getOperations()) {
