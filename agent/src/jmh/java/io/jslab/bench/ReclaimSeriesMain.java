@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and the share of one core the agent's reclaimer thread used. Bounded means the last seconds
  * look like the first ones; growing means the reclaimer falls behind.
  *
- * <p>Usage: {@code ReclaimSeriesMain [seconds [ring [mode...]]]}, default {@code 30 100000 sweep queue}.
+ * <p>Usage: {@code ReclaimSeriesMain [seconds [ring [mode...]]] [-jvm-option...]}, default
+ * {@code 30 100000 sweep queue}; the child JVMs run with {@code -Xms1g -Xmx1g -XX:+UseG1GC -Xmn64m}
+ * and then any argument that starts with {@code -} (so a later {@code -Xmn} wins).
  */
 public final class ReclaimSeriesMain {
 
@@ -36,13 +38,17 @@ public final class ReclaimSeriesMain {
             child(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             return;
         }
-        String seconds = args.length > 0 ? args[0] : "30";
-        String ring = args.length > 1 ? args[1] : "100000";
-        List<String> modes = args.length > 2 ? List.of(args).subList(2, args.length)
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Xmn64m"));
+        List<String> positional = new ArrayList<>();
+        for (String arg : args) {
+            (arg.startsWith("-") ? jvmOptions : positional).add(arg);
+        }
+        String seconds = positional.size() > 0 ? positional.get(0) : "30";
+        String ring = positional.size() > 1 ? positional.get(1) : "100000";
+        List<String> modes = positional.size() > 2 ? positional.subList(2, positional.size())
                 : List.of("sweep", "queue");
         for (String mode : modes) {
-            ChildJvm.run(mode, List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Xmn64m"),
-                    ReclaimSeriesMain.class, "child", seconds, ring);
+            ChildJvm.run(mode, jvmOptions, ReclaimSeriesMain.class, "child", seconds, ring);
         }
     }
 
