@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * throughput ratio {@code twoThreads / oneThread} shows whether the per-thread magazines keep the
  * threads off each other's locks and cache lines. JMH sums the throughput of the threads.
  *
+ * <p>{@code twoThreadsOwnCaches} is the control: two threads, each in a cache of its own.
+ *
  * <p>{@code twoThreadsBurst} holds 64 slots per thread before freeing them, more than a magazine,
  * so half-magazine refills and flushes under the cache lock are part of what is measured; its
  * unit is one pair (allocate and free of one slot).
@@ -46,6 +48,28 @@ public class SlabScalingBench {
     @State(Scope.Thread)
     public static class Burst {
         final long[] slots = new long[BURST];
+    }
+
+    /**
+     * The control: each thread with its own arena and cache, sharing nothing of jslab's. If two
+     * threads do not scale here either, the machine (not the cache) limits them.
+     */
+    @State(Scope.Thread)
+    public static class OwnCache {
+        BuddyArena arena;
+        SlabCache cache;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            arena = new BuddyArena(ArenaConfig.DEFAULT);
+            cache = new SlabAllocator(arena).createCache("own-64", 64, false);
+            cache.allocate();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            arena.close();
+        }
     }
 
     @Setup(Level.Trial)
@@ -84,6 +108,14 @@ public class SlabScalingBench {
     @OperationsPerInvocation(BURST)
     public long twoThreadsBurst(Burst burst) {
         return burst(burst.slots);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long twoThreadsOwnCaches(OwnCache own) {
+        long slot = own.cache.allocate();
+        own.cache.free(slot);
+        return slot;
     }
 
     private long pair() {
