@@ -137,6 +137,16 @@ public class AllocatorPairBench {
         return buffer;
     }
 
+    /** The same with Netty's default leak detection (sampling one buffer in 128), as users run it. */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m",
+            "-Djmh.executor=CUSTOM", "-Djmh.executor.class=io.jslab.bench.NettyThreadExecutor"})
+    public ByteBuf nettyPooledDirect64LeakDetectionDefault() {
+        ByteBuf buffer = PooledByteBufAllocator.DEFAULT.directBuffer(64);
+        buffer.release();
+        return buffer;
+    }
+
     @Benchmark
     public Pooled nettyRecycler() {
         Pooled object = RECYCLER.get();
