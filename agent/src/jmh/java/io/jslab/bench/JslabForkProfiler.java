@@ -78,9 +78,10 @@ public final class JslabForkProfiler implements ExternalProfiler {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JMH's interface declares the raw type
     public Collection<? extends Result> afterTrial(BenchmarkResult result, long pid, File stdOut,
                                                    File stdErr) {
-        List<Result> results = new ArrayList<>();
+        List<ScalarResult> results = new ArrayList<>();
         Path log = Path.of(gcLogPattern().replace("%p", Long.toString(pid)));
         try {
             List<Double> pauses = youngPauses(Files.readAllLines(log));
