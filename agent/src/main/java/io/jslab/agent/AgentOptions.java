@@ -68,7 +68,9 @@ record AgentOptions(
             throw new IllegalArgumentException("arena.max=" + maxBytes + ": must hold at least one chunk of "
                     + chunk + " bytes (arena.pagesize << arena.maxorder)");
         }
-        return new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, text);
+        AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, text);
+        parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
+        return parsed;
     }
 
     /** The arena's shape; the values were checked against its limits while parsing. */

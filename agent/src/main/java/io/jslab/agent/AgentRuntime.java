@@ -8,7 +8,7 @@ import io.jslab.track.ObjectTracker;
 import java.lang.instrument.Instrumentation;
 
 /**
- * One running agent, wired as the brief's picture:
+ * One running agent, wired so:
  * <pre>
  *   options -> BuddyArena -> SlabAllocator -> ObjectTracker -> SlabHook sinks
  *                                 |                               ^
@@ -28,24 +28,46 @@ final class AgentRuntime {
         this.instrumentedAtStart = instrumentedAtStart;
     }
 
-    /** @param attached loaded by a dynamic attach: already-loaded classes are retransformed */
+    /**
+     * @param attached loaded by a dynamic attach: already-loaded classes are retransformed
+     * @throws Exception when a step fails; what the earlier steps started is stopped first, so
+     *         the application runs on as if the agent had never come (no thread, MBean or hook)
+     */
     static AgentRuntime start(AgentOptions options, Instrumentation instrumentation, String version, boolean attached)
             throws Exception {
         AgentStatus status = new AgentStatus(version, options.source(), options.verbose());
         SlabAllocator allocator = new SlabAllocator(new BuddyArena(options.arenaConfig()));
         ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error);
-        tracker.start();
-        SlabHook.install(tracker.constructedSink(), tracker.failedSink());
-        HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
-        AutoCloseable jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AutoCloseable jmx = null;
+        Thread exit = null;
+        try {
+            tracker.start();
+            SlabHook.install(tracker.constructedSink(), tracker.failedSink());
+            HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
+            jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
+            exit = exitHook(options, tracker, allocator, jmx);
+            Runtime.getRuntime().addShutdownHook(exit);
+            new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
+        } catch (Throwable t) {
+            SlabHook.install(null, null);
+            if (exit != null) {
+                removeQuietly(exit);
+            }
+            closeQuietly(jmx);
+            tracker.close();
+            throw t;
+        }
+        return new AgentRuntime(status, status.instrumentedClasses().size());
+    }
+
+    private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,
+                                   AutoCloseable jmx) {
+        return new Thread(() -> {
             if (options.dump() != null) {
                 SlabinfoDump.write(options.dump(), tracker, allocator);
             }
             closeQuietly(jmx);
-        }, "jslab-exit"));
-        new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
-        return new AgentRuntime(status, status.instrumentedClasses().size());
+        }, "jslab-exit");
     }
 
     AgentStatus status() {
@@ -55,6 +77,14 @@ final class AgentRuntime {
     /** Classes rewritten while installing: those already loaded that were retransformed. */
     int instrumentedAtStart() {
         return instrumentedAtStart;
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException exiting) {
+            // The JVM is already exiting: the hook runs, and it only dumps and unregisters.
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -26,11 +26,11 @@ final class ClassSelection {
     static final String ANNOTATION = "io.jslab.SlabAllocated";
 
     /**
-     * Never rewritten: the JDK, jslab itself with its relocated dependencies ({@code io.jslab.internal.}),
-     * and an unrelocated Byte Buddy, which only jslab's own build ever runs with.
+     * Never rewritten: the JDK and jslab itself, with its relocated dependencies
+     * ({@code io.jslab.internal.}). An application's own Byte Buddy or ASM is the application's
+     * code like any other.
      */
-    private static final List<String> NEVER = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.jslab.", "net.bytebuddy.");
+    private static final List<String> NEVER = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.jslab.");
 
     private static final ElementMatcher<MethodDescription> ANNOTATED_CONSTRUCTOR =
             isConstructor().and(isAnnotatedWith(named(ANNOTATION)));

@@ -1,11 +1,10 @@
 package io.jslab.agent;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -39,7 +38,7 @@ final class ConstructorPlan {
     enum Action { NONE, COUNT, UNDO }
 
     private final Map<String, Action> actions = new HashMap<>();
-    private final List<String> skipped = new ArrayList<>();
+    private final Map<String, String> skipped = new TreeMap<>();
 
     ConstructorPlan(ConstructorScan.Result scan, Predicate<String> selected) {
         Map<String, Boolean> trackedBelow = new HashMap<>();
@@ -50,9 +49,9 @@ final class ConstructorPlan {
             boolean below = delegate != null && tracked(delegate, scan, selected, trackedBelow, new HashSet<>());
             Action action = below ? Action.UNDO : selected.test(descriptor) ? Action.COUNT : Action.NONE;
             if (action != Action.NONE && (constructor.storesToThis() || constructor.initCalls() != 1)) {
-                skipped.add("<init>" + descriptor + (constructor.storesToThis()
-                        ? ": it overwrites local 0 (this)"
-                        : ": it has " + constructor.initCalls() + " this/super calls"));
+                skipped.put(descriptor, constructor.storesToThis()
+                        ? "it overwrites local 0 (this)"
+                        : "it has " + constructor.initCalls() + " this/super calls");
                 action = Action.NONE;
             }
             actions.put(descriptor, action);
@@ -80,12 +79,8 @@ final class ConstructorPlan {
         return actions.getOrDefault(descriptor, Action.NONE);
     }
 
-    boolean changesAnything() {
-        return actions.containsValue(Action.COUNT) || actions.containsValue(Action.UNDO);
-    }
-
-    /** Selected constructors left unchanged, each with the reason. */
-    List<String> skipped() {
+    /** Selected constructors left unchanged: the reason by descriptor. */
+    Map<String, String> skipped() {
         return skipped;
     }
 }

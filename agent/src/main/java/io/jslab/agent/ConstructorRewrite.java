@@ -64,9 +64,8 @@ final class ConstructorRewrite extends AsmVisitorWrapper.AbstractBase {
                     + " is older than Java 5 (49): its constructors cannot name their class");
         }
         ConstructorPlan plan = new ConstructorPlan(scan, descriptor -> wholeClass || isAnnotated(methods, descriptor));
-        for (String constructor : plan.skipped()) {
-            problems.accept(type.getName() + "." + constructor + " left unchanged");
-        }
+        plan.skipped().forEach((descriptor, reason) -> problems.accept(
+                "cannot instrument constructor " + type.getName() + ".<init>" + descriptor + ", it stays unchanged: " + reason));
         String owner = type.getInternalName();
         boolean writeFrames = scan.majorVersion() >= Opcodes.V1_6;
         return new ClassVisitor(OpenedClassReader.ASM_API, target) {

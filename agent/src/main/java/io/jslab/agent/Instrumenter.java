@@ -49,11 +49,15 @@ final class Instrumenter {
      */
     ResettableClassFileTransformer install(Instrumentation instrumentation, boolean retransform) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
-        return quietAgentBuilder()
+        AgentBuilder builder = quietAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE);
+        if (retransform) {
+            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(new RetransformationFailures(status));
+        }
+        return builder
                 .with(ClassFilePool.STRATEGY)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
@@ -61,13 +65,13 @@ final class Instrumenter {
                 .ignore(any(), isBootstrapClassLoader())
                 .or(not(candidates))
                 .type(selection.typeMatcher())
-                .transform((builder, type, loader, module, domain) -> {
+                .transform((typeBuilder, type, loader, module, domain) -> {
                     try {
                         hooks.ensure(loader);
                     } catch (Exception | LinkageError e) {
                         throw new IllegalStateException("the hook cannot be made visible to its class loader", e);
                     }
-                    return builder.visit(new ConstructorRewrite(selection.selectsWholeClass(type),
+                    return typeBuilder.visit(new ConstructorRewrite(selection.selectsWholeClass(type),
                             ClassFileLocator.ForClassLoader.of(loader),
                             problem -> status.error(problem, null)));
                 })
@@ -76,8 +80,8 @@ final class Instrumenter {
 
     /**
      * The annotation's own class file, for loaders that cannot see it (a loader whose parent is
-     * null): their classes still carry {@code @SlabAllocated}, and matching must read the
-     * annotation type to know that it is {@code @Inherited}.
+     * null): their classes still carry {@code @SlabAllocated}, and wherever Byte Buddy reads
+     * more of an annotation than its name it needs the annotation's class file.
      */
     private static ClassFileLocator annotationClassFile() {
         try {

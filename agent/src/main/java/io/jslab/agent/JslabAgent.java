@@ -58,12 +58,15 @@ public final class JslabAgent {
             if (running != null || loaded != null) {
                 return "already loaded " + (loaded != null ? loaded : version) + ": nothing instrumented twice";
             }
-            AgentOptions parsed = AgentOptions.parse(options);
+            AgentOptions parsed;
+            try {
+                parsed = AgentOptions.parse(options);
+            } catch (IllegalArgumentException badOption) {
+                return "error: " + badOption.getMessage();
+            }
             running = AgentRuntime.start(parsed, instrumentation, version, attached);
             System.setProperty(VERSION_PROPERTY, version);
             return "ok " + version + " " + running.instrumentedAtStart() + " classes instrumented";
-        } catch (IllegalArgumentException badOption) {
-            return "error: " + badOption.getMessage();
         } catch (Throwable t) {
             return CANNOT_START + AgentStatus.describe(t);
         }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * {@code dump=}: the slabinfo text at JVM exit, written from a shutdown hook to a file or to
- * {@code stdout} / {@code stderr}. Slots of objects the collector has already reclaimed are given
- * back first, so the text shows what was live at exit as far as the last collection knows.
+ * {@code stdout} / {@code stderr}. The tracker is closed first, so the text does not change while
+ * it is made; objects reclaimed after the reclaimer's last sweep still hold their slots in it.
  * A file that cannot be written is reported in one line on stderr, whatever {@code verbose} says:
  * the user asked for the file and would otherwise look for it in vain.
  */

@@ -187,8 +187,11 @@ public final class JmxRegistration implements AutoCloseable {
     private static ThreadPoolExecutor notificationThread() {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(1024), task -> {
-                    Thread thread = new Thread(task, "jslab-jmx-notifications");
+                    // Made on whichever host thread sends first: take none of its inheritable
+                    // thread-locals, and hold no loader of the host's alive.
+                    Thread thread = new Thread(null, task, "jslab-jmx-notifications", 0, false);
                     thread.setDaemon(true);
+                    thread.setContextClassLoader(null);
                     return thread;
                 }, new ThreadPoolExecutor.DiscardPolicy());
         executor.allowCoreThreadTimeOut(true);

@@ -21,10 +21,10 @@ public final class SlabHook {
     private SlabHook() {}
 
     /**
-     * Called at the normal return of a selected constructor declared by {@code declaringClass}
-     * that did not delegate with {@code this(...)}. Counts {@code object} only when its runtime
-     * class is {@code declaringClass}, so a selected superclass constructor never counts a
-     * subclass's object. Never throws.
+     * Called at the normal return of the constructor declared by {@code declaringClass} that
+     * counts on its {@code this(...)} chain: the deepest selected one. Counts {@code object} only
+     * when its runtime class is {@code declaringClass}, so a selected superclass constructor never
+     * counts a subclass's object. Never throws.
      */
     public static void constructed(Object object, Class<?> declaringClass) {
         BiConsumer<Object, Class<?>> sink = constructedSink;
@@ -38,9 +38,9 @@ public final class SlabHook {
     }
 
     /**
-     * Called when a constructor that delegated with {@code this(...)} throws after the delegation
-     * returned: the constructor it delegated to counted the object, and it must not stay counted.
-     * Never throws.
+     * Called when a constructor throws after its {@code this(...)} call returned, where a
+     * constructor below it on the chain counted the object: it must not stay counted. Never
+     * throws.
      */
     public static void constructionFailed(Object object, Class<?> declaringClass) {
         BiConsumer<Object, Class<?>> sink = failedSink;

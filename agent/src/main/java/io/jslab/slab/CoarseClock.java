@@ -37,8 +37,11 @@ final class CoarseClock implements MillisClock {
         }
         started = true;
         tick();
-        Thread ticker = new Thread(this::run, "jslab-clock");
+        // Possibly started on an application's thread (the direct API): inherit none of its
+        // thread-locals and keep none of its class loaders alive.
+        Thread ticker = new Thread(null, this::run, "jslab-clock", 0, false);
         ticker.setDaemon(true);
+        ticker.setContextClassLoader(null);
         ticker.start();
     }
 

@@ -153,7 +153,7 @@ public final class SlabAllocator implements AutoCloseable {
 
     /**
      * Allocates {@code size} bytes from the smallest {@code kmalloc-N} cache that fits, creating
-     * it the first time: the seed's "class approach".
+     * it the first time, as the kernel's {@code kmalloc} picks a {@code kmalloc-N} cache by size.
      *
      * @return the slot's address, or {@link SlabCache#NO_MEMORY}
      * @throws IllegalArgumentException if {@code size} is below 1 or above {@link #KMALLOC_MAX_SIZE}

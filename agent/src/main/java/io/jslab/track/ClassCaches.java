@@ -87,7 +87,7 @@ final class ClassCaches {
             }
             entry.failed = true;
         }
-        errors.error("cannot create a slab cache for class " + type.getName() + ": " + t, t);
+        errors.error("cannot create a slab cache for class " + type.getName(), t);
         return null;
     }
 

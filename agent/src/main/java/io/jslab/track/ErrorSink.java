@@ -10,7 +10,8 @@ public interface ErrorSink {
     /**
      * One internal failure.
      *
-     * @param oneLine what failed, on one line, naming the class or cache concerned
+     * @param oneLine what failed, on one line, naming the class or cache concerned; not the
+     *                cause, which the sink describes itself
      * @param cause   the exception behind it, or {@code null}
      */
     void error(String oneLine, Throwable cause);

@@ -31,7 +31,7 @@ final class GcListener implements NotificationListener, AutoCloseable {
         this.collectionEnded = collectionEnded;
     }
 
-    /** Listens to every collector that emits notifications; returns how many it listens to. */
+    /** Listens to every collector that emits notifications; {@link #close} stops listening. */
     static GcListener listen(Runnable collectionEnded) {
         GcListener listener = new GcListener(collectionEnded);
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {

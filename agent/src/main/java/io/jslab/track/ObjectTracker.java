@@ -93,7 +93,7 @@ public final class ObjectTracker implements AutoCloseable {
             gcListener = GcListener.listen(this::collectionEnded);
         } catch (Throwable t) {
             // A runtime without java.management: the once-a-second walk still reclaims.
-            errors.error("no garbage collection notifications, reclaiming once a second: " + t, t);
+            errors.error("no garbage collection notifications, reclaiming once a second", t);
         }
     }
 
@@ -161,7 +161,7 @@ public final class ObjectTracker implements AutoCloseable {
             }
             buffers.current().add(new SlotRef(object, strategy.queue(), cache, slot));
         } catch (Throwable t) {
-            errors.error("cannot track an object of class " + type.getName() + ": " + t, t);
+            errors.error("cannot track an object of class " + type.getName(), t);
             if (slot != SlabCache.NO_MEMORY) {
                 freeQuietly(cache, slot);
             }
@@ -183,7 +183,7 @@ public final class ObjectTracker implements AutoCloseable {
                 reclaimer.untrackLater(object);
             }
         } catch (Throwable t) {
-            errors.error("cannot take back an object of class " + type.getName() + ": " + t, t);
+            errors.error("cannot take back an object of class " + type.getName(), t);
         }
     }
 
@@ -199,7 +199,7 @@ public final class ObjectTracker implements AutoCloseable {
         try {
             cache.free(slot);
         } catch (Throwable t) {
-            errors.error("cannot free a slot of cache " + cache.name() + ": " + t, t);
+            errors.error("cannot free a slot of cache " + cache.name(), t);
         }
     }
 
@@ -222,7 +222,7 @@ public final class ObjectTracker implements AutoCloseable {
         try {
             allocator.maintain();
         } catch (Throwable t) {
-            errors.error("allocator maintenance: " + t, t);
+            errors.error("allocator maintenance", t);
         }
     }
 
@@ -230,7 +230,7 @@ public final class ObjectTracker implements AutoCloseable {
         try {
             return ReclaimStrategy.named(System.getProperty(ReclaimStrategy.PROPERTY));
         } catch (IllegalArgumentException e) {
-            errors.error(e.getMessage() + "; using sweep", e);
+            errors.error(e.getMessage() + "; using sweep", null); // the message says it all
             return ReclaimStrategy.named(null);
         }
     }

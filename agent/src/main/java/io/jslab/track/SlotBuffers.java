@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Every {@link SlotBuffer} of one tracker: an owned buffer per platform thread that tracks
@@ -84,24 +85,22 @@ final class SlotBuffers {
 
     /** Records appended to every buffer since the tracker started. */
     synchronized long tracked() {
-        long sum = retiredTracked;
-        for (SlotBuffer buffer : stripes) {
-            sum += buffer.tracked();
-        }
-        for (SlotBuffer buffer : owned) {
-            sum += buffer.tracked();
-        }
-        return sum;
+        return sum(retiredTracked, SlotBuffer::tracked);
     }
 
     /** Slots freed by the buffers' own sweeps (not those the reclaimer counts itself). */
     synchronized long reclaimed() {
-        long sum = retiredReclaimed;
+        return sum(retiredReclaimed, SlotBuffer::reclaimed);
+    }
+
+    // Callers hold this object's lock, which guards owned.
+    private long sum(long retired, ToLongFunction<SlotBuffer> count) {
+        long sum = retired;
         for (SlotBuffer buffer : stripes) {
-            sum += buffer.reclaimed();
+            sum += count.applyAsLong(buffer);
         }
         for (SlotBuffer buffer : owned) {
-            sum += buffer.reclaimed();
+            sum += count.applyAsLong(buffer);
         }
         return sum;
     }

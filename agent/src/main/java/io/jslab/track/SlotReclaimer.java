@@ -138,7 +138,7 @@ final class SlotReclaimer implements Runnable {
             } catch (InterruptedException e) {
                 // stop() interrupts; nobody else knows this thread.
             } catch (Throwable t) {
-                context.errors.error("slot reclaimer: " + t, t);
+                context.errors.error("slot reclaimer", t);
             }
         }
     }

@@ -77,7 +77,7 @@ final class SlotRef extends PhantomReference<Object> {
         try {
             return free();
         } catch (RuntimeException e) {
-            errors.error("cannot free a slot of cache " + cache.name() + ": " + e, e);
+            errors.error("cannot free a slot of cache " + cache.name(), e);
             return false;
         }
     }

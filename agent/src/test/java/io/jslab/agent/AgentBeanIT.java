@@ -3,8 +3,9 @@ package io.jslab.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fixture.AgentBeanMain;
+import io.jslab.testing.Artifacts;
+import io.jslab.testing.Jdks;
 import java.util.List;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,12 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AgentBeanIT {
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void agentBeanShowsVersionOptionsAndInstrumentedClasses(Jdks.Jdk jdk) throws Exception {
-        String version;
-        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
-            version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
-        }
+        String version = Artifacts.agentVersion();
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included", AgentBeanMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
             assertEquals(String.join(System.lineSeparator(),

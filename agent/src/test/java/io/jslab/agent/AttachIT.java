@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.tools.attach.VirtualMachine;
 import fixture.AttachTargetMain;
+import io.jslab.testing.Artifacts;
+import io.jslab.testing.Jdks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,23 +38,17 @@ class AttachIT {
     private static String attach(ForkedJvm target, String options) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(target.pid()));
         try {
-            vm.loadAgent(ForkedJvm.agentJar().toString(), options);
+            vm.loadAgent(Artifacts.agentJar().toString(), options);
             return vm.getSystemProperties().getProperty(JslabAgent.ATTACH_PROPERTY);
         } finally {
             vm.detach();
         }
     }
 
-    private static String version() throws Exception {
-        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
-            return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
-        }
-    }
-
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void attachRetransformsLoadedClassesAndCountsOnlyLaterObjects(Jdks.Jdk jdk) throws Exception {
-        String version = version();
+        String version = Artifacts.agentVersion();
         try (ForkedJvm target = startTarget(jdk)) {
             assertEquals("ok " + version + " 1 classes instrumented", attach(target, "dump=stdout"));
             assertEquals("already loaded " + version + ": nothing instrumented twice", attach(target, "dump=stdout"));
@@ -69,7 +64,7 @@ class AttachIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void badOptionLeavesTheTargetRunningUntouched(Jdks.Jdk jdk) throws Exception {
         try (ForkedJvm target = startTarget(jdk)) {
             assertEquals("error: arena.max=12q: must be a size like 256m (suffixes k, m, g)",

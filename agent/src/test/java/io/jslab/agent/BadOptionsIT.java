@@ -3,6 +3,7 @@ package io.jslab.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fixture.HelloMain;
+import io.jslab.testing.Jdks;
 import java.util.List;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,20 +22,20 @@ class BadOptionsIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void unknownKeyNamesTheAcceptedKeys(Jdks.Jdk jdk) throws Exception {
         assertRefused(jdk, "pagesize=4k", "unknown option 'pagesize': accepted keys are include, exclude, "
                 + "arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose");
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void badValueNamesKeyValueAndWhatIsAccepted(Jdks.Jdk jdk) throws Exception {
         assertRefused(jdk, "dump=stdout,arena.pagesize=3k", "arena.pagesize=3k: must be a power of two from 4k to 64k");
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void goodOptionsLetMainRun(Jdks.Jdk jdk) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "arena.pagesize=8k,arena.max=64m,jmx=false", HelloMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fixture.HelloMain;
+import io.jslab.testing.Jdks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class DumpIT {
     Path dir;
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void slabinfoIsWrittenToTheFileAtExit(Jdks.Jdk jdk) throws Exception {
         Path file = dir.resolve("slabinfo.txt");
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=" + file, HelloMain.class, List.of())) {
@@ -35,7 +36,7 @@ class DumpIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void unwritableFileIsOneLineOnStderr(Jdks.Jdk jdk) throws Exception {
         Path file = dir.resolve("missing").resolve("slabinfo.txt");
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=" + file, HelloMain.class, List.of())) {

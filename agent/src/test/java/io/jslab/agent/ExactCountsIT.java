@@ -3,6 +3,7 @@ package io.jslab.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fixture.ShapesMain;
+import io.jslab.testing.Jdks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExactCountsIT {
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void activeObjectsEqualTheClassHistogramForEveryShape(Jdks.Jdk jdk) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included,dump=stdout", ShapesMain.class, List.of())) {
             int status = jvm.exitStatus();

@@ -1,16 +1,13 @@
 package io.jslab.agent;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.jslab.testing.Artifacts;
+import io.jslab.testing.Jdks;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A separate JVM for an end-to-end test: a fixture main class from the test classes, on one of the
- * {@link Jdks}, with or without {@code -javaagent:} and the real shaded jar that failsafe names in
- * {@code jslab.agent.jar}. Its stdout and stderr are captured whole.
+ * {@link Jdks}, with or without {@code -javaagent:} and the real shaded jar
+ * ({@link Artifacts#agentJar()}). Its stdout and stderr are captured whole.
  */
 final class ForkedJvm implements AutoCloseable {
 
@@ -35,22 +32,6 @@ final class ForkedJvm implements AutoCloseable {
         this.stderr = new Output(process.getErrorStream());
     }
 
-    static Path agentJar() {
-        String jar = System.getProperty("jslab.agent.jar");
-        assertNotNull(jar, "failsafe passes jslab.agent.jar");
-        assertTrue(new File(jar).isFile(), "the shaded jar exists: " + jar);
-        return Path.of(jar);
-    }
-
-    /** Where a class of the test class path comes from: the test classes directory or a jar. */
-    static String locationOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Starts {@code main} on {@code jdk}; {@code agentOptions} null means no agent. The class path
      * holds the test classes and Awaitility (the fixtures wait with it), plus {@code extraClassPath}.
@@ -63,23 +44,29 @@ final class ForkedJvm implements AutoCloseable {
     /** As above, with {@code jvmArgs} before the class path. */
     static ForkedJvm start(Jdks.Jdk jdk, List<String> jvmArgs, String agentOptions, Class<?> main,
                            List<String> extraClassPath, String... args) {
+        List<String> classPath = new ArrayList<>();
+        classPath.add(Artifacts.locationOf(main));
+        classPath.add(Artifacts.locationOf(org.awaitility.Awaitility.class));
+        classPath.add(Artifacts.locationOf(org.hamcrest.Matcher.class));
+        classPath.addAll(extraClassPath);
+        List<String> tail = new ArrayList<>(jvmArgs);
+        tail.add("-cp");
+        tail.add(String.join(File.pathSeparator, classPath));
+        tail.add(main.getName());
+        tail.addAll(List.of(args));
+        return startWith(jdk, agentOptions, tail);
+    }
+
+    /** Starts {@code java [-javaagent:...] <tail>} on {@code jdk}: the tail says what to run and how. */
+    static ForkedJvm startWith(Jdks.Jdk jdk, String agentOptions, List<String> tail) {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
-        command.addAll(jvmArgs);
         if (agentOptions != null) {
-            command.add("-javaagent:" + agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+            command.add("-javaagent:" + Artifacts.agentJar() + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
         }
-        List<String> classPath = new ArrayList<>();
-        classPath.add(locationOf(main));
-        classPath.add(locationOf(org.awaitility.Awaitility.class));
-        classPath.add(locationOf(org.hamcrest.Matcher.class));
-        classPath.addAll(extraClassPath);
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
-        command.add(main.getName());
-        command.addAll(List.of(args));
+        command.addAll(tail);
         try {
             return new ForkedJvm(new ProcessBuilder(command).start());
         } catch (IOException e) {

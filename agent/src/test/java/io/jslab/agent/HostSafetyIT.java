@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fixture.IsolatedMain;
 import fixture.OwnByteBuddyMain;
 import fixture.ShapesMain;
+import io.jslab.testing.Artifacts;
+import io.jslab.testing.Jdks;
 import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostSafetyIT {
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void classesOfALoaderWithANullParentAreTrackedInTheirOwnCaches(Jdks.Jdk jdk) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included,dump=stdout", IsolatedMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
@@ -32,9 +34,9 @@ class HostSafetyIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void applicationWithItsOwnByteBuddyWorksAndAnOldClassLoadsUnchanged(Jdks.Jdk jdk) throws Exception {
-        List<String> ownByteBuddy = List.of(ForkedJvm.locationOf(ByteBuddy.class));
+        List<String> ownByteBuddy = List.of(Artifacts.locationOf(ByteBuddy.class));
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=stdout,verbose=true,include=fixture.generated.Legacy", OwnByteBuddyMain.class, ownByteBuddy)) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
             String out = jvm.stdout();
@@ -51,7 +53,7 @@ class HostSafetyIT {
     }
 
     @ParameterizedTest
-    @MethodSource("io.jslab.agent.Jdks#all")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void agentPrintsNothingWithoutVerbose(Jdks.Jdk jdk) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included", ShapesMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
@@ -59,6 +61,21 @@ class HostSafetyIT {
             for (String line : jvm.stdout().split(System.lineSeparator())) {
                 assertTrue(line.startsWith("histogram fixture."), "only the fixture's own lines: " + jvm.stdout());
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.jslab.testing.Jdks#all")
+    void includingEveryClassRewritesLibrariesTooAndCountsStayExact(Jdks.Jdk jdk) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=*,dump=stdout", ShapesMain.class, List.of())) {
+            assertEquals(0, jvm.exitStatus(), jvm.stderr());
+            assertEquals("", jvm.stderr());
+            String out = jvm.stdout();
+            Map<String, Long> histogram = Slabinfo.histogram(out);
+            Map<String, Long> active = Slabinfo.activeObjects(out);
+            histogram.forEach((name, live) -> assertEquals(live, active.get(name), name + "\n" + out));
+            assertTrue(active.keySet().stream().anyMatch(name -> name.startsWith("org.awaitility.")),
+                    "the fixture's library was rewritten too:\n" + out);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jslab.testing.Artifacts;
+import io.jslab.testing.Jdks;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -23,29 +25,29 @@ class AttachEndToEndIT {
             + " : tunables <limit> <batchcount> <sharedfactor>"
             + " : slabdata <active_slabs> <num_slabs> <sharedavail>\n";
 
-    static List<TargetJdks.Jdk> jdks() {
-        return TargetJdks.all();
+    static List<Jdks.Jdk> jdks() {
+        return Jdks.onePerMajor();
     }
 
-    static List<TargetJdks.Jdk> jdksThatWarn() {
-        return TargetJdks.all().stream().filter(jdk -> jdk.major() >= AttachCommand.WARNING_RELEASE).toList();
+    static List<Jdks.Jdk> jdksThatWarn() {
+        return Jdks.onePerMajor().stream().filter(jdk -> jdk.major() >= AttachCommand.WARNING_RELEASE).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdksThatWarn")
-    void noHintWhenTheTargetAllowsDynamicAgents(TargetJdks.Jdk jdk) {
+    void noHintWhenTheTargetAllowsDynamicAgents(Jdks.Jdk jdk) {
         try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-XX:+EnableDynamicAgentLoading")) {
             JarRun attach = JarRun.of("attach", target.pid(), INCLUDE);
 
-            assertEquals(new JarRun(0, "jslab " + JarRun.version() + " attached to JVM " + target.pid()
+            assertEquals(new JarRun(0, "jslab " + Artifacts.agentVersion() + " attached to JVM " + target.pid()
                     + ": 1 class instrumented" + NL, ""), attach);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void attachThenSlabinfoAndTopShowTheClassesConstructedAfterwards(TargetJdks.Jdk jdk) {
-        String version = JarRun.version();
+    void attachThenSlabinfoAndTopShowTheClassesConstructedAfterwards(Jdks.Jdk jdk) {
+        String version = Artifacts.agentVersion();
         try (ChurnJvm target = ChurnJvm.start(jdk.home())) {
             long pid = target.pid();
             String notLoaded = "jslab is not loaded in JVM " + pid
@@ -61,7 +63,7 @@ class AttachEndToEndIT {
             assertEquals("jslab " + version + " attached to JVM " + pid + ": 1 class instrumented" + NL,
                     attach.out(), attach.toString());
             assertEquals(jdk.major() >= 21 ? AttachCommand.warningHint(Integer.toString(jdk.major()), "",
-                    JarRun.jar()) + NL : "", attach.err());
+                    Artifacts.agentJar()) + NL : "", attach.err());
             assertEquals(0, attach.status());
 
             assertEquals("widgets 300", target.ask("widgets 300"));

@@ -2,12 +2,12 @@ package io.jslab.cli;
 
 import static org.awaitility.Awaitility.await;
 
+import io.jslab.testing.Artifacts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class ChurnJvm implements AutoCloseable {
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
-        command.add(fixtureClassPath());
+        command.add(Artifacts.locationOf(ChurnApp.class));
         command.add(ChurnApp.class.getName());
         try {
             ChurnJvm jvm = new ChurnJvm(new ProcessBuilder(command)
@@ -87,13 +87,5 @@ final class ChurnJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    private static String fixtureClassPath() {
-        try {
-            return Path.of(ChurnApp.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

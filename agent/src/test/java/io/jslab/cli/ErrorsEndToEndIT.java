@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jslab.testing.Artifacts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +74,7 @@ class ErrorsEndToEndIT {
             JarRun attach = JarRun.of("attach", target.pid(), "include=org.example.churn.*,jmx=false");
             assertEquals(0, attach.status(), attach.toString());
 
-            assertEquals(new JarRun(1, "", "jslab " + JarRun.version() + " runs in JVM " + target.pid()
+            assertEquals(new JarRun(1, "", "jslab " + Artifacts.agentVersion() + " runs in JVM " + target.pid()
                     + " with jmx=false: it publishes no statistics to read" + NL), JarRun.of("top", "-o", target.pid()));
         }
     }
@@ -85,6 +86,6 @@ class ErrorsEndToEndIT {
                 JarRun.of("top", "abc"));
         assertEquals(new JarRun(2, "", "cannot combine -d and -o; see 'java -jar jslab-agent.jar top --help'" + NL),
                 JarRun.of("top", "12", "-o", "-d", "2"));
-        assertEquals(new JarRun(0, "jslab " + JarRun.version() + NL, ""), JarRun.of("--version"));
+        assertEquals(new JarRun(0, "jslab " + Artifacts.agentVersion() + NL, ""), JarRun.of("--version"));
     }
 }

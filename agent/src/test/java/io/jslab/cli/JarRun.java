@@ -1,5 +1,6 @@
 package io.jslab.cli;
 
+import io.jslab.testing.Artifacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,34 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 
 /**
  * One run of the real shaded jar, {@code java -jar jslab-agent.jar <args>}, in its own process
- * with this JDK: exit status, stdout and stderr. The jar's path comes from the system property
- * {@code jslab.agent.jar}, set by the build for the end-to-end tests.
+ * with this JDK: exit status, stdout and stderr. The jar is {@link Artifacts#agentJar()}.
  */
 record JarRun(int status, String out, String err) {
 
-    static Path jar() {
-        String jar = System.getProperty("jslab.agent.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("system property jslab.agent.jar must name the shaded jar, is " + jar);
-        }
-        return Path.of(jar).toAbsolutePath();
-    }
-
-    static String version() {
-        try (JarFile jar = new JarFile(jar().toFile())) {
-            return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static JarRun of(Object... args) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Artifacts.agentJar().toString()));
         for (Object arg : args) {
             command.add(String.valueOf(arg));
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jslab.testing.Artifacts;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ class TopInTerminalIT {
             Path screen = dir.resolve("screen");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String shell = "stty rows 9 cols 100; stty -g > " + dir.resolve("before")
-                    + "; " + java + " -jar " + JarRun.jar() + " top " + target.pid() + " -d 1"
+                    + "; " + java + " -jar " + Artifacts.agentJar() + " top " + target.pid() + " -d 1"
                     + "; echo status=$?; stty -g > " + dir.resolve("after");
             Process script = new ProcessBuilder("script", "-q", "-f", "-e", "-c", shell, screen.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -2,6 +2,7 @@ package io.jslab.jmx;
 
 import com.sun.tools.attach.VirtualMachine;
 import fixture.jmx.JmxWorkload;
+import io.jslab.testing.Artifacts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,8 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,27 +58,19 @@ final class ChildJvm implements AutoCloseable {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         if (agentOptions != null) {
-            command.add("-javaagent:" + agentJar() + "=" + agentOptions);
+            command.add("-javaagent:" + Artifacts.agentJar() + "=" + agentOptions);
         } else {
             // JDK 21+ warns about a dynamically loaded agent unless this says it is expected.
             command.add("-XX:+EnableDynamicAgentLoading");
         }
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
-        command.add(Paths.get(JmxWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        command.add(Artifacts.locationOf(JmxWorkload.class));
         command.add(JmxWorkload.class.getName());
         command.add(Integer.toString(orders));
         ChildJvm child = new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
         child.expect("ready");
         return child;
-    }
-
-    static Path agentJar() {
-        String jar = System.getProperty("jslab.agent.jar");
-        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-            throw new IllegalStateException("system property jslab.agent.jar must name the shaded agent jar; was " + jar);
-        }
-        return Path.of(jar);
     }
 
     static int freePort() throws IOException {
@@ -106,7 +97,7 @@ final class ChildJvm implements AutoCloseable {
     void attachAgent(String agentOptions) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(process.pid()));
         try {
-            vm.loadAgent(agentJar().toString(), agentOptions);
+            vm.loadAgent(Artifacts.agentJar().toString(), agentOptions);
         } finally {
             vm.detach();
         }

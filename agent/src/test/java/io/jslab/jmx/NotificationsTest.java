@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jslab.slab.SlabCache;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +54,22 @@ class NotificationsTest {
             assertEquals("slab cache created: com.acme.Order", n.getMessage());
             assertEquals(slabInfo, n.getSource());
         }
+    }
+
+    /** The thread is made on the host's allocating thread; it must not keep that thread's loader alive. */
+    @Test
+    void notificationsComeFromAThreadThatHoldsNoApplicationClassLoader() throws Exception {
+        List<String> deliveredOn = new CopyOnWriteArrayList<>();
+        fixture.server.addNotificationListener(slabInfo, (n, handback) -> deliveredOn.add(
+                Thread.currentThread().getName() + " " + Thread.currentThread().getContextClassLoader()), null, null);
+        try (URLClassLoader application = new URLClassLoader(new URL[0], null)) {
+            Thread host = new Thread(() -> fixture.allocator.createCache("com.acme.Order", 24, false));
+            host.setContextClassLoader(application);
+            host.start();
+            host.join();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> deliveredOn.size() == 1);
+        assertEquals(List.of("jslab-jmx-notifications null"), deliveredOn);
     }
 
     /** 2 KiB objects, 8 to a 4-page slab: the fifth slab needs more than the first 16-page chunk. */

@@ -32,7 +32,7 @@ class ReclaimStrategyTest {
         setProperty(property);
         try (SlabAllocator allocator = new SlabAllocator(new BuddyArena(TrackerHarness.DEFAULT_ARENA));
              ObjectTracker tracker = new ObjectTracker(allocator, TrackerHarness.SIZE_24,
-                     (line, cause) -> errors.add(line))) {
+                     (line, cause) -> errors.add(cause == null ? line : line + ": " + cause))) {
             return tracker.reclaimStrategy();
         } finally {
             setProperty(before);

@@ -36,7 +36,7 @@ final class TrackerHarness implements AutoCloseable {
 
     TrackerHarness(String strategy, ArenaConfig arena, ToLongFunction<Object> objectSize) {
         allocator = new SlabAllocator(new BuddyArena(arena));
-        tracker = new ObjectTracker(allocator, objectSize, (line, cause) -> errors.add(line),
+        tracker = new ObjectTracker(allocator, objectSize, (line, cause) -> errors.add(cause == null ? line : line + ": " + cause),
                 ReclaimStrategy.named(strategy));
         tracker.start();
     }

@@ -1,4 +1,4 @@
-package io.jslab.agent;
+package io.jslab.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,16 +17,17 @@ import java.util.stream.Stream;
  * The JDKs the end-to-end tests run their target JVMs on: those listed in the system property
  * {@code jslab.test.jdks} (JDK homes separated by the path separator), else the running one plus
  * every sibling of its home (same parent directory) that has {@code bin/java} and a {@code release}
- * file of major version 17 or later. Each JDK once, by real path.
+ * file of major version 17 or later. Never a machine path written into the tests.
  */
-final class Jdks {
+public final class Jdks {
 
-    record Jdk(Path home, int major) {
-        Path java() {
+    /** One JDK home and its major release. */
+    public record Jdk(Path home, int major) {
+        public Path java() {
             return home.resolve("bin").resolve("java");
         }
 
-        Path jcmd() {
+        public Path jcmd() {
             return home.resolve("bin").resolve("jcmd");
         }
 
@@ -37,28 +39,13 @@ final class Jdks {
 
     private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
-    private Jdks() {}
+    private Jdks() {
+    }
 
-    static List<Jdk> all() {
-        List<Path> homes = new ArrayList<>();
-        String listed = System.getProperty("jslab.test.jdks", "");
-        if (!listed.isBlank()) {
-            for (String home : listed.split(File.pathSeparator)) {
-                if (!home.isBlank()) {
-                    homes.add(Path.of(home.trim()));
-                }
-            }
-        } else {
-            Path current = Path.of(System.getProperty("java.home"));
-            homes.add(current);
-            try (Stream<Path> siblings = Files.list(current.getParent())) {
-                siblings.sorted().forEach(homes::add);
-            } catch (IOException | NullPointerException unreadable) {
-                // the running JDK alone
-            }
-        }
+    /** Each JDK found once, by real path: the running one (or the first listed) first. */
+    public static List<Jdk> all() {
         Map<Path, Jdk> jdks = new LinkedHashMap<>();
-        for (Path home : homes) {
+        for (Path home : candidateHomes()) {
             Jdk jdk = describe(home);
             if (jdk != null && jdk.major() >= 17) {
                 try {
@@ -71,6 +58,36 @@ final class Jdks {
         return List.copyOf(jdks.values());
     }
 
+    /** One JDK per major release, by release: the first of {@link #all()} that has it. */
+    public static List<Jdk> onePerMajor() {
+        Map<Integer, Jdk> byMajor = new TreeMap<>();
+        for (Jdk jdk : all()) {
+            byMajor.putIfAbsent(jdk.major(), jdk);
+        }
+        return List.copyOf(byMajor.values());
+    }
+
+    private static List<Path> candidateHomes() {
+        List<Path> homes = new ArrayList<>();
+        String listed = System.getProperty("jslab.test.jdks", "");
+        if (!listed.isBlank()) {
+            for (String home : listed.split(File.pathSeparator)) {
+                if (!home.isBlank()) {
+                    homes.add(Path.of(home.strip()));
+                }
+            }
+        } else {
+            Path current = Path.of(System.getProperty("java.home"));
+            homes.add(current);
+            try (Stream<Path> siblings = Files.list(current.getParent())) {
+                siblings.sorted().forEach(homes::add);
+            } catch (IOException | RuntimeException unreadable) {
+                // the running JDK alone
+            }
+        }
+        return homes;
+    }
+
     private static Jdk describe(Path home) {
         if (!Files.isExecutable(home.resolve("bin").resolve("java"))) {
             return null;
@@ -78,7 +95,7 @@ final class Jdks {
         try {
             Matcher matcher = VERSION.matcher(Files.readString(home.resolve("release")));
             return matcher.find() ? new Jdk(home, Integer.parseInt(matcher.group(1))) : null;
-        } catch (IOException noRelease) {
+        } catch (IOException | RuntimeException noRelease) {
             return null;
         }
     }
