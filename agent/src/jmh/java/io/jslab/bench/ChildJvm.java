@@ -16,8 +16,7 @@ import java.util.List;
  *
  * <p>The child's class path is only the benchmark classes' own directory: with the agent, every
  * jslab class comes from the shaded jar, as in a user's application. The child runs on the same
- * {@code java} as this JVM unless {@code -Djslab.bench.java=<path to a java executable>} names
- * another (to measure on another JDK).
+ * {@code java} as this JVM, so the JDK that runs Maven is the JDK measured.
  */
 final class ChildJvm {
 
@@ -26,8 +25,7 @@ final class ChildJvm {
     static List<String> run(String mode, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(System.getProperty("jslab.bench.java",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         if (!mode.equals("plain")) {
             String jar = System.getProperty(JslabForkProfiler.AGENT_JAR_PROPERTY);
