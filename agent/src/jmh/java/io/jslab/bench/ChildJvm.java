@@ -24,16 +24,22 @@ final class ChildJvm {
 
     static List<String> run(String mode, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(mode, jvmOptions, "", main, args);
+    }
+
+    /** As above, with {@code agentOptions} (e.g. {@code arena.max=1g}) after the agent jar, if not empty. */
+    static List<String> run(String mode, List<String> jvmOptions, String agentOptions, Class<?> main,
+                            String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        if (!mode.equals("plain")) {
+        if (AgentMode.usesAgent(mode)) {
             String jar = System.getProperty(JslabForkProfiler.AGENT_JAR_PROPERTY);
             if (jar == null || !new File(jar).isFile()) {
                 throw new IllegalStateException("-D" + JslabForkProfiler.AGENT_JAR_PROPERTY
                         + " must name the shaded agent jar; got " + jar);
             }
-            command.add("-javaagent:" + jar);
+            command.add("-javaagent:" + jar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
             command.add("-Djslab.reclaim=" + mode);
         }
         command.add("-cp");

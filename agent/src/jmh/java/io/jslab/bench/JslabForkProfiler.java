@@ -21,7 +21,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * Starts each fork with or without the jslab agent, as its {@code mode} parameter asks, and
  * reports the fork's young-collection pauses from its {@code -Xlog:gc} log.
  *
- * <p>{@code mode=plain} forks run without the agent; {@code mode=sweep} and {@code mode=queue} get
+ * <p>{@code mode=plain} and {@code mode=floor} forks run without the agent; {@code mode=sweep} and {@code mode=queue} get
  * {@code -javaagent:<jslab.agent.jar>} and {@code -Djslab.reclaim=<mode>} (the tracker's two
  * reclamation strategies). Benchmarks with and without the agent thus run in one JMH run, which a
  * {@code @Fork(jvmArgsAppend)} constant cannot do: an annotation cannot name a path found at run
@@ -66,7 +66,7 @@ public final class JslabForkProfiler implements ExternalProfiler {
         // %p: the JVM puts its pid in the name, and afterTrial is handed that pid.
         options.add("-Xlog:gc:file=" + gcLogPattern());
         String mode = params.getParamsKeys().contains("mode") ? params.getParam("mode") : "plain";
-        if (!mode.equals("plain")) {
+        if (AgentMode.usesAgent(mode)) {
             options.add("-javaagent:" + agentJar);
             options.add("-Djslab.reclaim=" + mode);
         }

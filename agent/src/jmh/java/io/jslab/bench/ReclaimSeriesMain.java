@@ -1,5 +1,6 @@
 package io.jslab.bench;
 
+import com.example.bench.PlainNode;
 import com.example.bench.TrackedNode;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -22,45 +23,74 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * and the share of one core the agent's reclaimer thread used. Bounded means the last seconds
  * look like the first ones; growing means the reclaimer falls behind.
  *
+ * <p>{@code mode=floor} runs the same threads without the agent, each keeping a bare phantom
+ * reference per object ({@link ReferenceFloor}); its unreclaimed count is the references not yet
+ * found cleared minus the live objects, so it shows what the collector alone allows any exact
+ * tracker. Its failures and reclaimer columns read {@code -}.
+ *
+ * <p>The system property {@code jslab.series.untracked} (default 0) makes each thread also build
+ * that many untracked objects ({@code PlainNode}, the same shape) per tracked one, and drop them:
+ * an application whose tracked classes are a share of what it allocates.
+ *
  * <p>Usage: {@code ReclaimSeriesMain [seconds [ring [mode...]]] [-jvm-option...]}, default
- * {@code 30 100000 sweep queue}; the child JVMs run with {@code -Xms1g -Xmx1g -XX:+UseG1GC -Xmn64m}
- * and then any argument that starts with {@code -} (so a later {@code -Xmn} wins).
+ * {@code 30 100000 floor sweep queue}; the child JVMs run with {@code -Xms1g -Xmx1g -XX:+UseG1GC -Xmn64m}
+ * and then any argument that starts with {@code -} (so a later {@code -Xmn} wins, and
+ * {@code -Djslab.series.untracked=3} reaches the child), except {@code -agent:<options>}, which
+ * become the agent's options ({@code -agent:arena.max=1g}).
  */
 public final class ReclaimSeriesMain {
 
     static final int THREADS = 2;
     static final int SAMPLE_MILLIS = 5;
+    static final String UNTRACKED_PROPERTY = "jslab.series.untracked";
+    static final String AGENT_OPTIONS = "-agent:";
 
     private ReclaimSeriesMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("child")) {
-            child(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            child(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]);
             return;
         }
         List<String> jvmOptions = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Xmn64m"));
         List<String> positional = new ArrayList<>();
+        String agentOptions = "";
         for (String arg : args) {
-            (arg.startsWith("-") ? jvmOptions : positional).add(arg);
+            if (arg.startsWith(AGENT_OPTIONS)) {
+                agentOptions = arg.substring(AGENT_OPTIONS.length());
+            } else {
+                (arg.startsWith("-") ? jvmOptions : positional).add(arg);
+            }
         }
         String seconds = positional.size() > 0 ? positional.get(0) : "30";
         String ring = positional.size() > 1 ? positional.get(1) : "100000";
         List<String> modes = positional.size() > 2 ? positional.subList(2, positional.size())
-                : List.of("sweep", "queue");
+                : List.of("floor", "sweep", "queue");
         for (String mode : modes) {
-            ChildJvm.run(mode, jvmOptions, ReclaimSeriesMain.class, "child", seconds, ring);
+            ChildJvm.run(mode, jvmOptions, agentOptions, ReclaimSeriesMain.class, "child", seconds, ring, mode);
         }
     }
 
-    private static void child(int seconds, int ring) throws Exception {
+    private static void child(int seconds, int ring, String mode) throws Exception {
+        boolean agent = AgentMode.usesAgent(mode);
+        AgentMode.check(mode);
+        int untracked = Integer.getInteger(UNTRACKED_PROPERTY, 0);
+        if (untracked < 0) {
+            throw new IllegalArgumentException("-D" + UNTRACKED_PROPERTY + "=" + untracked
+                    + ": must be 0 or more untracked objects per tracked one");
+        }
+        // The agent's cache holds this first node for good, hence the - 1 below.
         new TrackedNode(-1, null);
-        CacheStatsReader cache = FootprintMain.awaitCache(TrackedNode.class.getName());
+        CacheStatsReader cache = agent ? FootprintMain.awaitCache(TrackedNode.class.getName()) : null;
+        ReferenceFloor[] floors = new ReferenceFloor[THREADS];
         AtomicLongArray built = new AtomicLongArray(THREADS);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int index = t;
-            Thread thread = new Thread(() -> construct(index, ring, built, end), "construct-" + t);
+            floors[t] = AgentMode.floorFor(mode);
+            ReferenceFloor floor = floors[t];
+            Thread thread = new Thread(() -> construct(index, ring, untracked, floor, built, end), "construct-" + t);
             thread.start();
             threads.add(thread);
         }
@@ -86,7 +116,7 @@ public final class ReclaimSeriesMain {
                 total += n;
             }
             // Read after the counters: objects built in between only raise the figure (conservative).
-            long dead = cache.activeObjects() - 1 - live; // - 1: the first node, still in the cache
+            long dead = (agent ? cache.activeObjects() - 1 : held(floors)) - live;
             if (gcs != lastGcs) {
                 if (interval.samples > 0) {
                     minsThisSecond.add(interval.min);
@@ -101,9 +131,10 @@ public final class ReclaimSeriesMain {
                 minsThisSecond.sort(null);
                 long median = minsThisSecond.isEmpty() ? -1 : minsThisSecond.get(minsThisSecond.size() / 2);
                 long maxMin = minsThisSecond.isEmpty() ? -1 : minsThisSecond.get(minsThisSecond.size() - 1);
-                System.out.printf("%6d %4d %11d %22d %19d %15d %8d %15.0f%n", second, gcsThisSecond,
-                        total - lastBuilt, median, maxMin, maxThisSecond, cache.allocationFailures(),
-                        reclaimerCpu.percentSinceLastCall());
+                System.out.printf("%6d %4d %11d %22d %19d %15d %8s %15s%n", second, gcsThisSecond,
+                        total - lastBuilt, median, maxMin, maxThisSecond,
+                        agent ? Long.toString(cache.allocationFailures()) : "-",
+                        agent ? String.format("%.0f", reclaimerCpu.percentSinceLastCall()) : "-");
                 lastBuilt = total;
                 second++;
                 minsThisSecond.clear();
@@ -116,12 +147,21 @@ public final class ReclaimSeriesMain {
         }
     }
 
-    private static void construct(int index, int ring, AtomicLongArray built, long end) {
+    private static void construct(int index, int ring, int untracked, ReferenceFloor floor,
+                                  AtomicLongArray built, long end) {
         TrackedNode[] kept = new TrackedNode[ring];
+        PlainNode[] dropped = new PlainNode[64]; // stored, so that the JIT cannot elide them
         long n = 0;
         while (true) {
             for (int i = 0; i < 1024; i++) {
-                kept[(int) (n % ring)] = new TrackedNode(n, null);
+                TrackedNode node = new TrackedNode(n, null);
+                if (floor != null) {
+                    floor.track(node);
+                }
+                kept[(int) (n % ring)] = node;
+                for (int u = 0; u < untracked; u++) {
+                    dropped[(i + u) & 63] = new PlainNode(n, null);
+                }
                 n++;
                 built.lazySet(index, n);
             }
@@ -129,6 +169,14 @@ public final class ReclaimSeriesMain {
                 return;
             }
         }
+    }
+
+    private static long held(ReferenceFloor[] floors) {
+        long held = 0;
+        for (ReferenceFloor floor : floors) {
+            held += floor.held();
+        }
+        return held;
     }
 
     private static long gcCount() {

@@ -15,7 +15,7 @@ final class ThreadCpu {
 
     private ThreadCpu(long id) {
         this.id = id;
-        this.lastCpu = Math.max(0, THREADS.getThreadCpuTime(id));
+        this.lastCpu = id < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(id));
         this.lastWall = System.nanoTime();
     }
 

@@ -20,7 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Constructing a tracked object, amortized over its reclamation: throughput of construct-and-drop,
  * so each second measured also pays the collections, the reference processing and the slot frees
  * that the constructions cause. The same class without the agent ({@code mode=plain}) is the
- * baseline; {@code sweep} and {@code queue} are the tracker's two reclamation strategies.
+ * baseline; {@code sweep} and {@code queue} are the tracker's two reclamation strategies;
+ * {@code floor} runs without the agent but keeps a phantom reference per object itself
+ * ({@link ReferenceFloor}): the collector's share of any exact tracker, the most a better tracker
+ * design could save.
  *
  * <ul>
  * <li>{@code shortLived}: each object dies at once (returned to JMH's blackhole, so it does escape
@@ -41,15 +44,17 @@ public class TrackedConstructionBench {
 
     static final int RING = 1 << 20;
 
-    @Param({"plain", "sweep", "queue"})
+    @Param({"plain", "floor", "floor-weak", "sweep", "queue"})
     String mode;
 
     private final TrackedNode[] ring = new TrackedNode[RING];
     private long next;
+    private ReferenceFloor floor;
 
     @Setup(Level.Trial)
     public void setUp() {
         AgentMode.check(mode);
+        floor = AgentMode.floorFor(mode);
     }
 
     @TearDown(Level.Trial)
@@ -59,7 +64,11 @@ public class TrackedConstructionBench {
 
     @Benchmark
     public TrackedNode shortLived() {
-        return new TrackedNode(next++, null);
+        TrackedNode node = new TrackedNode(next++, null);
+        if (floor != null) {
+            floor.track(node);
+        }
+        return node;
     }
 
     @Benchmark
@@ -67,6 +76,9 @@ public class TrackedConstructionBench {
     public TrackedNode longLived() {
         long id = next++;
         TrackedNode node = new TrackedNode(id, null);
+        if (floor != null) {
+            floor.track(node);
+        }
         ring[(int) id & (RING - 1)] = node;
         return node;
     }

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * collections: {@code churn=plain} untracked objects (what the million live tracked objects alone
  * cost each pause), {@code churn=tracked} tracked ones (the whole cost of an application whose
  * short-lived objects are tracked too). Young generation fixed at 64 MiB, so that G1's pause-time
- * sizing does not give the two modes different young generations.
+ * sizing does not give the two modes different young generations. {@code mode=floor} tracks the
+ * same objects with a bare phantom reference each, and {@code floor-weak} with a weak one
+ * ({@link ReferenceFloor}), without the agent.
  *
  * <p>The score (constructions per microsecond) is secondary; the pauses are the result.
  */
@@ -38,7 +40,7 @@ public class YoungPauseBench {
 
     static final int LIVE = 1_000_000;
 
-    @Param({"plain", "sweep", "queue"})
+    @Param({"plain", "floor", "floor-weak", "sweep", "queue"})
     String mode;
 
     @Param({"plain", "tracked"})
@@ -47,14 +49,19 @@ public class YoungPauseBench {
     private TrackedNode[] live;
     private boolean tracked;
     private long next;
+    private ReferenceFloor floor;
 
     @Setup(Level.Trial)
     public void setUp() {
         AgentMode.check(mode);
         tracked = churn.equals("tracked");
+        floor = AgentMode.floorFor(mode);
         live = new TrackedNode[LIVE];
         for (int i = 0; i < LIVE; i++) {
             live[i] = new TrackedNode(i, null);
+            if (floor != null) {
+                floor.track(live[i]);
+            }
         }
         System.gc();
     }
@@ -67,6 +74,13 @@ public class YoungPauseBench {
     @Benchmark
     public Object churn() {
         long id = next++;
-        return tracked ? new TrackedNode(id, null) : new PlainNode(id, null);
+        if (!tracked) {
+            return new PlainNode(id, null);
+        }
+        TrackedNode node = new TrackedNode(id, null);
+        if (floor != null) {
+            floor.track(node);
+        }
+        return node;
     }
 }
