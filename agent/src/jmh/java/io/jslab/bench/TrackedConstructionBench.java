@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * so each second measured also pays the collections, the reference processing and the slot frees
  * that the constructions cause. The same class without the agent ({@code mode=plain}) is the
  * baseline; {@code sweep} and {@code queue} are the tracker's two reclamation strategies;
- * {@code floor} runs without the agent but keeps a phantom reference per object itself
- * ({@link ReferenceFloor}): the collector's share of any exact tracker, the most a better tracker
- * design could save.
+ * {@code floor} and {@code floor-weak} run without the agent but keep a phantom (or weak)
+ * reference per object themselves ({@link ReferenceFloor}): the collector's share of any tracker
+ * that keeps a reference per object, which no such design can go below.
  *
  * <ul>
  * <li>{@code shortLived}: each object dies at once (returned to JMH's blackhole, so it does escape
