@@ -13,12 +13,12 @@ import java.util.function.ToLongFunction;
  * <p>Flow: an instrumented constructor returns, {@code SlabHook.constructed} calls
  * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
  * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
- * reference holding the slot's address, made by {@link SlotRecords}) to the calling thread's buffer ({@link SlotBuffers}) without taking
- * any lock. After each collection the threads that keep constructing sweep their own buffers
- * ({@link SlotBuffer}): the slots of records whose objects are gone go back from the thread that
- * allocated them, into its own magazine. The reclaimer thread ({@link SlotReclaimer}) does the
- * same for idle and ended threads and for long-lived records, shortly after each collection and
- * at least once a second.
+ * reference holding the slot's address, made by {@link SlotRecords}) to the calling thread's
+ * buffer ({@link SlotBuffers}) without taking any lock. After each collection the threads that
+ * keep constructing sweep their own buffers ({@link SlotBuffer}): the slots of records whose
+ * objects are gone go back from the thread that allocated them, into its own magazine. The
+ * reclaimer thread ({@link SlotReclaimer}) does the same for idle and ended threads and for
+ * long-lived records, shortly after each collection and at least once a second.
  *
  * <p>Costs per tracked object: one slot, one 32-byte record on the heap (with compressed
  * pointers; 40 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record

@@ -64,7 +64,7 @@ abstract class SlotRef extends PhantomReference<Object> {
     /** Whether the slot was taken already (read with acquire: it may have been by another thread). */
     abstract boolean isFreed();
 
-    /** The 32-byte record, for arenas whose addresses all lie below {@link #MAX_ADDRESS} + 8. */
+    /** The 32-byte record, for arenas under 32 GiB: every slot address at most {@link #MAX_ADDRESS}. */
     static final class Compact extends SlotRef {
 
         /** The largest address the compact slot holds: 0xFFFFFFFE &lt;&lt; 3, 32 GiB - 16. */
