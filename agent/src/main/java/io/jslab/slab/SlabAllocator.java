@@ -196,7 +196,8 @@ public final class SlabAllocator implements AutoCloseable {
     }
 
     /**
-     * Frees a slot of any cache of this chain, found by its address, as the kernel's {@code kfree}.
+     * Frees a slot of any cache of this chain, found by its address, as the kernel's {@code kfree}:
+     * one page-map lookup finds the slab, and with it the cache.
      *
      * @throws IllegalArgumentException if the address is not a slot of this chain
      * @throws IllegalStateException if the slot is already free
@@ -206,7 +207,17 @@ public final class SlabAllocator implements AutoCloseable {
         if (slab == null) {
             throw SlotErrors.notOfChain(address);
         }
-        slab.cache.free(address);
+        slab.cache.free(slab, address);
+    }
+
+    /**
+     * The cache whose slab covers {@code address}, or {@code null}: the kernel's
+     * {@code virt_to_cache}. For messages about an address: the answer may be stale by the time
+     * it is read if another thread frees the slab meanwhile.
+     */
+    public SlabCache cacheAt(long address) {
+        Slab slab = pageMap.slabAt(address);
+        return slab == null ? null : slab.cache;
     }
 
     /** Shrinks every cache; returns the pages given back to the arena. */

@@ -210,6 +210,15 @@ public final class SlabCache {
         if (slab == null || slab.cache != this) {
             throw SlotErrors.notOfCache(address, this, slab);
         }
+        free(slab, address);
+    }
+
+    /**
+     * {@link #free(long)} once the slab is known: {@link SlabAllocator#kfree} found it already
+     * through the page map, and a second lookup would only find it again.
+     */
+    void free(Slab slab, long address) {
+        assert slab.cache == this : "slab at " + SlotErrors.hex(slab.base) + " is not of cache " + name;
         long offset = address - slab.base;
         long index = (offset * indexMultiplier) >>> indexShift; // Reciprocal.divide, inlined
         if (index * size != offset || index >= objects) {

@@ -13,19 +13,19 @@ import java.util.function.ToLongFunction;
  * <p>Flow: an instrumented constructor returns, {@code SlabHook.constructed} calls
  * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
  * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
- * reference holding the slot) to the calling thread's buffer ({@link SlotBuffers}) without taking
- * any lock. After each collection the threads that keep constructing sweep their own buffers
- * ({@link SlotBuffer}): the slots of records whose objects are gone go back from the thread that
- * allocated them, into its own magazine. The reclaimer thread ({@link SlotReclaimer}) does the
- * same for idle and ended threads and for long-lived records, shortly after each collection and
- * at least once a second.
+ * reference holding the slot's address, made by {@link SlotRecords}) to the calling thread's
+ * buffer ({@link SlotBuffers}) without taking any lock. After each collection the threads that
+ * keep constructing sweep their own buffers ({@link SlotBuffer}): the slots of records whose
+ * objects are gone go back from the thread that allocated them, into its own magazine. The
+ * reclaimer thread ({@link SlotReclaimer}) does the same for idle and ended threads and for
+ * long-lived records, shortly after each collection and at least once a second.
  *
- * <p>Costs per tracked object: one slot, one 40-byte record on the heap (with compressed
- * pointers), and 4 bytes in a segment; the record lives until the first sweep after the
- * collection that clears it.
+ * <p>Costs per tracked object: one slot, one 32-byte record on the heap (with compressed
+ * pointers; 40 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record
+ * lives until the first sweep after the collection that clears it.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
- * ({@link SlotRef#free}). An object of a class whose cache cannot grow (arena exhausted) is left
+ * ({@link SlotRef#take}). An object of a class whose cache cannot grow (arena exhausted) is left
  * untracked: the cache counts the failure and nothing is thrown. No method called from
  * instrumented code throws; failures go to the {@link ErrorSink}.
  *
@@ -38,6 +38,7 @@ public final class ObjectTracker implements AutoCloseable {
     private final ErrorSink errors;
     private final ClassCaches caches;
     private final ReclaimStrategy strategy;
+    private final SlotRecords records;
     private final SweepContext context;
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
@@ -64,7 +65,8 @@ public final class ObjectTracker implements AutoCloseable {
         this.errors = errors;
         this.strategy = strategy;
         this.caches = new ClassCaches(allocator, objectSize, errors);
-        this.context = new SweepContext(strategy, errors, this::promote);
+        this.records = new SlotRecords(allocator, errors);
+        this.context = new SweepContext(strategy, records, errors, this::promote);
         this.buffers = new SlotBuffers(context);
         this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, untracked);
     }
@@ -139,6 +141,11 @@ public final class ObjectTracker implements AutoCloseable {
         return buffers.ownedBuffers();
     }
 
+    /** Whether records take the compact 32-byte layout (arenas under 32 GiB) rather than the wide one. */
+    boolean compactRecords() {
+        return records.compact();
+    }
+
     /** The reclaim strategy in use: {@code sweep} or {@code queue}. */
     public String reclaimStrategy() {
         return strategy instanceof ReclaimStrategy.Queue ? "queue" : "sweep";
@@ -159,7 +166,7 @@ public final class ObjectTracker implements AutoCloseable {
             if (slot == SlabCache.NO_MEMORY) {
                 return; // counted by the cache as an allocation failure; the object stays untracked
             }
-            buffers.current().add(new SlotRef(object, strategy.queue(), cache, slot));
+            buffers.current().add(records.record(object, strategy.queue(), slot));
         } catch (Throwable t) {
             errors.error("cannot track an object of class " + type.getName(), t);
             if (slot != SlabCache.NO_MEMORY) {
@@ -178,7 +185,7 @@ public final class ObjectTracker implements AutoCloseable {
             }
             SlotRef ref = buffers.current().find(object);
             if (ref != null) {
-                untrack(ref, untracked, errors);
+                untrack(ref, untracked, records);
             } else {
                 reclaimer.untrackLater(object);
             }
@@ -188,9 +195,9 @@ public final class ObjectTracker implements AutoCloseable {
     }
 
     /** Frees a record's slot for good: later sweeps find it cleared and already freed, and drop it. */
-    static void untrack(SlotRef ref, AtomicLong untracked, ErrorSink errors) {
+    static void untrack(SlotRef ref, AtomicLong untracked, SlotRecords records) {
         ref.clear();
-        if (ref.release(errors)) {
+        if (records.release(ref)) {
             untracked.incrementAndGet();
         }
     }

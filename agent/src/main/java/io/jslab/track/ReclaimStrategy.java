@@ -36,10 +36,10 @@ interface ReclaimStrategy {
      * Reclaimer thread: waits up to {@code nanos} (or until unparked, when a collection ended),
      * freeing on its own what the strategy learns about while waiting. Returns the slots freed.
      */
-    long await(long nanos, ErrorSink errors) throws InterruptedException;
+    long await(long nanos, SlotRecords records) throws InterruptedException;
 
     /** During a walk: what becomes of {@code ref}; frees its slot when this strategy frees by walking. */
-    int settle(SlotRef ref, ErrorSink errors);
+    int settle(SlotRef ref, SlotRecords records);
 
     /** The strategy {@code value} names; null means the default. */
     static ReclaimStrategy named(String value) {
@@ -60,17 +60,17 @@ interface ReclaimStrategy {
         }
 
         @Override
-        public long await(long nanos, ErrorSink errors) {
+        public long await(long nanos, SlotRecords records) {
             LockSupport.parkNanos(this, nanos);
             return 0;
         }
 
         @Override
-        public int settle(SlotRef ref, ErrorSink errors) {
+        public int settle(SlotRef ref, SlotRecords records) {
             if (!ref.refersTo(null)) {
                 return KEEP;
             }
-            return ref.release(errors) ? FREED : DROP;
+            return records.release(ref) ? FREED : DROP;
         }
     }
 
@@ -83,14 +83,14 @@ interface ReclaimStrategy {
         }
 
         @Override
-        public long await(long nanos, ErrorSink errors) throws InterruptedException {
+        public long await(long nanos, SlotRecords records) throws InterruptedException {
             long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos));
             // Bounded, so that a steady stream of dead objects still lets the walks and the
             // once-a-second maintenance run.
             long freed = 0;
             Object ref = queue.remove(millis);
             for (int budget = 1 << 16; ref != null && budget > 0; budget--) {
-                if (((SlotRef) ref).release(errors)) {
+                if (records.release((SlotRef) ref)) {
                     freed++;
                 }
                 ref = budget > 1 ? queue.poll() : null;
@@ -99,7 +99,7 @@ interface ReclaimStrategy {
         }
 
         @Override
-        public int settle(SlotRef ref, ErrorSink errors) {
+        public int settle(SlotRef ref, SlotRecords records) {
             return ref.isFreed() ? DROP : KEEP;
         }
     }

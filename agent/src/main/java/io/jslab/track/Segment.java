@@ -17,7 +17,7 @@ import java.lang.invoke.VarHandle;
  * written only by whoever holds its buffer's lock (or, handed off, by the reclaimer), which
  * compacts it in place. A reader that still scans it without the lock may then see records
  * moved or repeated; that is harmless because readers never write a segment they do not own
- * and who frees a slot is decided by {@link SlotRef#free}.
+ * and who frees a slot is decided by {@link SlotRef#take}.
  */
 final class Segment {
 
@@ -65,13 +65,13 @@ final class Segment {
      * Settles every record (the strategy frees the slots of dead objects, or drops records
      * already freed) and moves the rest to the front; writer only. Returns the slots it freed.
      */
-    int compact(ReclaimStrategy strategy, ErrorSink errors) {
+    int compact(ReclaimStrategy strategy, SlotRecords records) {
         int count = (int) COUNT.get(this);
         int n = 0;
         int freed = 0;
         for (int i = 0; i < count; i++) {
             SlotRef ref = refs[i];
-            int settled = strategy.settle(ref, errors);
+            int settled = strategy.settle(ref, records);
             if (settled == ReclaimStrategy.KEEP) {
                 refs[n++] = ref;
             } else if (settled == ReclaimStrategy.FREED) {

@@ -121,7 +121,7 @@ final class SlotReclaimer implements Runnable {
             try {
                 long wait = next - System.nanoTime();
                 if (!collectionEnded && wait > 0) {
-                    count(context.strategy.await(wait, context.errors));
+                    count(context.strategy.await(wait, context.records));
                 }
                 boolean due = System.nanoTime() - next >= 0;
                 if (collectionEnded && !due) {
@@ -169,7 +169,7 @@ final class SlotReclaimer implements Runnable {
         long freed = 0;
         for (int i = 0; i < oldCount; i++) {
             SlotRef ref = old[i];
-            int settled = context.strategy.settle(ref, context.errors);
+            int settled = context.strategy.settle(ref, context.records);
             if (settled == ReclaimStrategy.KEEP) {
                 old[n++] = ref;
             } else if (settled == ReclaimStrategy.FREED) {
@@ -189,7 +189,7 @@ final class SlotReclaimer implements Runnable {
         SlotRef[] refs = segment.refs;
         for (int i = 0, count = segment.count(); i < count; i++) {
             SlotRef ref = refs[i];
-            int settled = context.strategy.settle(ref, context.errors);
+            int settled = context.strategy.settle(ref, context.records);
             if (settled == ReclaimStrategy.KEEP) {
                 if (oldCount == old.length) {
                     old = Arrays.copyOf(old, old.length * 2);
@@ -221,7 +221,7 @@ final class SlotReclaimer implements Runnable {
                 }
             }
             if (ref != null) {
-                ObjectTracker.untrack(ref, untracked, context.errors);
+                ObjectTracker.untrack(ref, untracked, context.records);
             } else if (++pending.attempts < UNTRACK_ATTEMPTS) {
                 // Its segment may have been moving during this walk: look again next time.
                 pendingUntrack.add(pending);

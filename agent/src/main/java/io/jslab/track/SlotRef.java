@@ -1,14 +1,14 @@
 package io.jslab.track;
 
-import io.jslab.slab.SlabCache;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
 
 /**
- * The record of one tracked object: a phantom reference to it, the slot it holds and the cache
- * the slot belongs to.
+ * The record of one tracked object: a phantom reference to it and the address of the slot it
+ * holds. The slot's cache is not kept: {@link SlotRecords} finds it from the address through the
+ * allocator's page map when it frees the slot.
  *
  * <p>A phantom reference rather than a weak one: the collector clears it only once the object
  * can no longer be reached at all, after any finalizer has run, which is exactly when the JVM's
@@ -16,8 +16,24 @@ import java.lang.ref.ReferenceQueue;
  * finalizer may still resurrect the object. Without a queue ({@code queue == null}) the reference
  * is only ever polled with {@link #refersTo}; with a queue the collector enqueues it.
  *
- * <p>Size with compressed class pointers: the reference's 12-byte header and four reference
- * fields take 28 bytes; {@code cache} fills the gap to 32 and {@code slot} ends the object at 40.
+ * <p>Two layouts; {@link SlotRecords} picks one per tracker from the arena's size, so a process
+ * builds records of one class only and calls on them stay monomorphic. Sizes with compressed
+ * class pointers and compressed oops (the reference's 12-byte header and four reference fields,
+ * {@code referent}, {@code queue}, {@code next}, {@code discovered}, take 28 bytes):
+ *
+ * <pre>
+ *   byte  0          12                                       28        32          40
+ *         | header   | referent | queue | next | discovered  | slot int|                Compact: 32
+ *         | header   | referent | queue | next | discovered  | (gap)   | slot long  |   Wide: 40
+ *
+ *   Compact slot: (int) (address &gt;&gt;&gt; 3), read back as Integer.toUnsignedLong(slot) &lt;&lt; 3;
+ *                 slot addresses are multiples of 8, so this is exact for addresses 0 to
+ *                 {@link Compact#MAX_ADDRESS} (32 GiB - 16); 0xFFFFFFFF (-1) means freed.
+ *   Wide slot:    the address; -1 ({@link #FREED}) means freed.
+ * </pre>
+ *
+ * <p>Every record survives at least one young collection (it must be reachable when its object
+ * dies), so its size is copied once per tracked object: the compact layout saves a fifth of that.
  *
  * <p>A young collection clears only the references it finds in the young generation. When
  * records are most of what survives a young collection (every allocation tracked, nothing else
@@ -26,68 +42,106 @@ import java.lang.ref.ReferenceQueue;
  * collection (seen with G1, Parallel and Serial on JDK 17). With ordinary allocation around the
  * tracked objects each record survives one young collection and is dropped by the next sweep.
  *
- * <p>Who frees the slot is decided by one atomic exchange of {@code slot} with {@link #FREED}:
- * the reclaimer (the object died) and {@code failedSink} (its constructor threw) may both try,
- * and only the first one that swaps out the address frees it.
+ * <p>Who frees the slot is decided by one atomic exchange of the slot field with the freed
+ * value ({@link #take}): the reclaimer (the object died) and {@code failedSink} (its constructor
+ * threw) may both try, and only the first one that swaps out the address frees it.
  */
-final class SlotRef extends PhantomReference<Object> {
+abstract class SlotRef extends PhantomReference<Object> {
 
-    /** The value of {@code slot} once the slot was given back; never a slot address. */
-    static final long FREED = SlabCache.NO_MEMORY;
+    /** What {@link #take} returns once the slot was taken; never a slot address. */
+    static final long FREED = -1L;
 
-    private static final VarHandle SLOT;
-
-    static {
-        try {
-            SLOT = MethodHandles.lookup().findVarHandle(SlotRef.class, "slot", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final SlabCache cache;
-    @SuppressWarnings("unused") // accessed through SLOT
-    private long slot;
-
-    SlotRef(Object referent, ReferenceQueue<Object> queue, SlabCache cache, long slot) {
+    private SlotRef(Object referent, ReferenceQueue<Object> queue) {
         super(referent, queue);
-        this.cache = cache;
-        // Plain write: the record reaches other threads only through a release store (the
-        // segment's count), a concurrent queue, or the end of the owning thread.
-        this.slot = slot;
     }
 
     /**
-     * Frees the slot unless somebody already did; returns whether this call freed it.
-     *
-     * @throws IllegalArgumentException or IllegalStateException from the cache, if the slab layer
-     *         disagrees (a bug, reported by the caller)
+     * Swaps the slot out for "freed" in one atomic exchange; returns the slot's address if this
+     * call took it, {@link #FREED} if somebody took it before.
      */
-    boolean free() {
-        long address = (long) SLOT.getAndSet(this, FREED);
-        if (address == FREED) {
-            return false;
+    abstract long take();
+
+    /** Whether the slot was taken already (read with acquire: it may have been by another thread). */
+    abstract boolean isFreed();
+
+    /** The 32-byte record, for arenas under 32 GiB: every slot address at most {@link #MAX_ADDRESS}. */
+    static final class Compact extends SlotRef {
+
+        /** The largest address the compact slot holds: 0xFFFFFFFE &lt;&lt; 3, 32 GiB - 16. */
+        static final long MAX_ADDRESS = 0xFFFF_FFFEL << 3;
+        private static final int FREED_SLOT = -1;
+        private static final VarHandle SLOT;
+
+        static {
+            try {
+                SLOT = MethodHandles.lookup().findVarHandle(Compact.class, "slot", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
-        cache.free(address);
-        return true;
-    }
 
-    /** {@link #free}, with a refusal of the slab layer reported instead of thrown. */
-    boolean release(ErrorSink errors) {
-        try {
-            return free();
-        } catch (RuntimeException e) {
-            errors.error("cannot free a slot of cache " + cache.name(), e);
-            return false;
+        @SuppressWarnings("unused") // accessed through SLOT
+        private int slot;
+
+        Compact(Object referent, ReferenceQueue<Object> queue, long address) {
+            super(referent, queue);
+            // Plain write: the record reaches other threads only through a release store (the
+            // segment's count), a concurrent queue, or the end of the owning thread.
+            this.slot = encode(address);
+        }
+
+        static int encode(long address) {
+            assert address >= 0 && address <= MAX_ADDRESS && (address & 7) == 0
+                    : "address 0x" + Long.toHexString(address) + " has no compact slot";
+            return (int) (address >>> 3);
+        }
+
+        static long decode(int slot) {
+            return Integer.toUnsignedLong(slot) << 3;
+        }
+
+        @Override
+        long take() {
+            int taken = (int) SLOT.getAndSet(this, FREED_SLOT);
+            return taken == FREED_SLOT ? FREED : decode(taken);
+        }
+
+        @Override
+        boolean isFreed() {
+            return (int) SLOT.getAcquire(this) == FREED_SLOT;
         }
     }
 
-    /** Whether the slot was given back already (read with acquire: it may have been by another thread). */
-    boolean isFreed() {
-        return (long) SLOT.getAcquire(this) == FREED;
-    }
+    /** The 40-byte record, for arenas of 32 GiB and more. */
+    static final class Wide extends SlotRef {
 
-    SlabCache cache() {
-        return cache;
+        private static final VarHandle SLOT;
+
+        static {
+            try {
+                SLOT = MethodHandles.lookup().findVarHandle(Wide.class, "slot", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        @SuppressWarnings("unused") // accessed through SLOT
+        private long slot;
+
+        Wide(Object referent, ReferenceQueue<Object> queue, long address) {
+            super(referent, queue);
+            assert address != FREED : "a slot address cannot be " + FREED;
+            this.slot = address; // plain write, published as in Compact
+        }
+
+        @Override
+        long take() {
+            return (long) SLOT.getAndSet(this, FREED);
+        }
+
+        @Override
+        boolean isFreed() {
+            return (long) SLOT.getAcquire(this) == FREED;
+        }
     }
 }

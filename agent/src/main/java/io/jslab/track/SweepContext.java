@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
- * What every buffer of one tracker shares: the strategy, the error sink, where old segments go
- * (the reclaimer), and the collection epoch.
+ * What every buffer of one tracker shares: the strategy, the records' maker and freer, the
+ * error sink, where old segments go (the reclaimer), and the collection epoch.
  *
  * <p>The epoch counts the collections the GC listener has heard of. A buffer remembers the epoch
  * of its last sweep; a thread that fills a segment sweeps its buffer again only when a collection
@@ -25,13 +25,16 @@ final class SweepContext {
     }
 
     final ReclaimStrategy strategy;
+    final SlotRecords records;
     final ErrorSink errors;
     final Consumer<Segment> promote;
     @SuppressWarnings("unused") // accessed through EPOCH
     private long epoch;
 
-    SweepContext(ReclaimStrategy strategy, ErrorSink errors, Consumer<Segment> promote) {
+    SweepContext(ReclaimStrategy strategy, SlotRecords records, ErrorSink errors,
+                 Consumer<Segment> promote) {
         this.strategy = strategy;
+        this.records = records;
         this.errors = errors;
         this.promote = promote;
     }

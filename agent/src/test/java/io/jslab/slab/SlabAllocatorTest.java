@@ -81,6 +81,31 @@ class SlabAllocatorTest {
     }
 
     @Test
+    void cacheAtFindsTheCacheOfEveryAddressInItsSlabsAndKfreeFreesThere() {
+        SlabAllocator slabs = fixture.openWithoutMagazines(null);
+        SlabCache a = slabs.createCache("a", 64, false);
+        SlabCache b = slabs.createCache("b", 24, false);
+        long inA = a.allocate();
+        long inB = b.allocate();
+        assertSame(a, slabs.cacheAt(inA));
+        assertSame(a, slabs.cacheAt(inA + 8));             // inside the slot: still the slab's cache
+        assertSame(a, slabs.cacheAt(inA + 64));            // a free slot of the same slab
+        assertSame(b, slabs.cacheAt(inB));
+        assertNull(slabs.cacheAt(inB + (1L << 20)));        // no slab there
+        assertNull(slabs.cacheAt(-1));
+        assertNull(slabs.cacheAt(Long.MAX_VALUE));
+
+        slabs.kfree(inB);
+        assertEquals(0, b.stats().activeObjects());
+        assertEquals(1, b.stats().frees());
+        assertEquals(0, a.stats().frees());
+        assertEquals(1, b.shrink());
+        assertNull(slabs.cacheAt(inB));                    // its slab went back to the arena
+        slabs.kfree(inA);
+        assertEquals(0, a.stats().activeObjects());
+    }
+
+    @Test
     void slabinfoIsTheKernelsTextCharacterForCharacter() {
         SlabAllocator slabs = fixture.openWithoutMagazines(new ManualClock(0));
         SlabCache small = slabs.createCache("obj64", 64, false);

@@ -1,0 +1,75 @@
+package io.jslab.track;
+
+import io.jslab.arena.ArenaConfig;
+import io.jslab.slab.SlabAllocator;
+import io.jslab.slab.SlabCache;
+import java.lang.ref.ReferenceQueue;
+
+/**
+ * Makes a tracker's {@link SlotRef}s and frees their slots.
+ *
+ * <p>The layout is chosen once, from the whole address space the arena may ever use,
+ * {@code [0, maxChunks * chunkBytes)}: its highest slot address is 8 bytes below the end. When
+ * that address fits the compact record ({@link SlotRef.Compact#MAX_ADDRESS}, 32 GiB - 16), every
+ * record is compact; from an arena of 32 GiB up, every record is wide (the compact form of the
+ * address 32 GiB - 8 would be the "freed" value).
+ *
+ * <p>Freeing: the record's {@link SlotRef#take} decides who frees, then {@link SlabAllocator#kfree}
+ * finds the slot's cache through the page map in one lookup.
+ */
+final class SlotRecords {
+
+    private final SlabAllocator allocator;
+    private final ErrorSink errors;
+    private final boolean compact;
+
+    SlotRecords(SlabAllocator allocator, ErrorSink errors) {
+        this.allocator = allocator;
+        this.errors = errors;
+        this.compact = fitsCompact(allocator.arena().config());
+    }
+
+    /** Whether every slot of an arena of {@code config}'s shape has a compact record. */
+    static boolean fitsCompact(ArenaConfig config) {
+        return fitsCompact((long) config.maxChunks() * config.chunkBytes());
+    }
+
+    /** Whether every slot address below {@code end} (a multiple of 8) has a compact record. */
+    static boolean fitsCompact(long end) {
+        return end - 8 <= SlotRef.Compact.MAX_ADDRESS;
+    }
+
+    boolean compact() {
+        return compact;
+    }
+
+    /** The record of {@code referent}, which holds the slot at {@code address}. */
+    SlotRef record(Object referent, ReferenceQueue<Object> queue, long address) {
+        return compact ? new SlotRef.Compact(referent, queue, address)
+                : new SlotRef.Wide(referent, queue, address);
+    }
+
+    /**
+     * Frees the record's slot unless somebody already did; returns whether this call freed it. A
+     * refusal of the slab layer (a bug) goes to the error sink, naming the address and its cache.
+     */
+    boolean release(SlotRef ref) {
+        long address = ref.take();
+        if (address == SlotRef.FREED) {
+            return false;
+        }
+        try {
+            allocator.kfree(address);
+            return true;
+        } catch (RuntimeException e) {
+            errors.error("cannot free the tracked slot at 0x" + Long.toHexString(address)
+                    + ofCache(address), e);
+            return false;
+        }
+    }
+
+    private String ofCache(long address) {
+        SlabCache cache = allocator.cacheAt(address);
+        return cache == null ? " (no cache holds it)" : " of cache " + cache.name();
+    }
+}
