@@ -40,7 +40,6 @@ final class ChildJvm {
                         + " must name the shaded agent jar; got " + jar);
             }
             command.add("-javaagent:" + jar + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
-            command.add("-Djslab.reclaim=" + mode);
         }
         command.add("-cp");
         command.add(ownClassDirectory());

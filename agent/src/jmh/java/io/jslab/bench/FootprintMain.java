@@ -21,7 +21,7 @@ import javax.management.JMException;
  * </ul>
  * The agent's per-object heap cost is {@code heap} in an agent mode minus {@code heap} in plain.
  *
- * <p>Usage: {@code FootprintMain [n [mode...]]}, default {@code 1000000 plain sweep queue}.
+ * <p>Usage: {@code FootprintMain [n [mode...]]}, default {@code 1000000 plain sweep}.
  */
 public final class FootprintMain {
 
@@ -34,7 +34,7 @@ public final class FootprintMain {
         }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         List<String> modes = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("plain", "sweep", "queue");
+                : List.of("plain", "sweep");
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         for (String mode : modes) {
             List<String> lines = ChildJvm.run(mode, List.of("-Xms2g", "-Xmx2g", "-XX:+UseG1GC"),

@@ -21,9 +21,9 @@ import org.openjdk.jmh.results.ScalarResult;
  * Starts each fork with or without the jslab agent, as its {@code mode} parameter asks, and
  * reports the fork's young-collection pauses from its {@code -Xlog:gc} log.
  *
- * <p>{@code mode=plain} and {@code mode=floor} forks run without the agent; {@code mode=sweep} and {@code mode=queue} get
- * {@code -javaagent:<jslab.agent.jar>} and {@code -Djslab.reclaim=<mode>} (the tracker's two
- * reclamation strategies). Benchmarks with and without the agent thus run in one JMH run, which a
+ * <p>{@code mode=plain}, {@code floor} and {@code floor-weak} forks run without the agent;
+ * {@code mode=sweep} forks get {@code -javaagent:<jslab.agent.jar>=arena.max=<the fork's -Xmx>}.
+ * Benchmarks with and without the agent thus run in one JMH run, which a
  * {@code @Fork(jvmArgsAppend)} constant cannot do: an annotation cannot name a path found at run
  * time. The jar's path comes from the system property {@code jslab.agent.jar} of the JMH host
  * (the {@code bench} profile passes it).
@@ -67,10 +67,24 @@ public final class JslabForkProfiler implements ExternalProfiler {
         options.add("-Xlog:gc:file=" + gcLogPattern());
         String mode = params.getParamsKeys().contains("mode") ? params.getParam("mode") : "plain";
         if (AgentMode.usesAgent(mode)) {
-            options.add("-javaagent:" + agentJar);
-            options.add("-Djslab.reclaim=" + mode);
+            options.add("-javaagent:" + agentJar + arenaAsLargeAsHeap(params.getJvmArgs()));
         }
         return options;
+    }
+
+    /**
+     * {@code =arena.max=<the fork's -Xmx>}, or nothing without {@code -Xmx}: as the options page
+     * advises for applications whose allocation is mostly tracked, so that the agent's forks
+     * measure tracking, not a full arena refusing slots.
+     */
+    static String arenaAsLargeAsHeap(Collection<String> jvmArgs) {
+        String heap = null;
+        for (String arg : jvmArgs) {
+            if (arg.startsWith("-Xmx")) {
+                heap = arg.substring("-Xmx".length()).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return heap == null ? "" : "=arena.max=" + heap;
     }
 
     @Override

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * an application whose tracked classes are a share of what it allocates.
  *
  * <p>Usage: {@code ReclaimSeriesMain [seconds [ring [mode...]]] [-jvm-option...]}, default
- * {@code 30 100000 floor sweep queue}; the child JVMs run with {@code -Xms1g -Xmx1g -XX:+UseG1GC -Xmn64m}
+ * {@code 30 100000 floor sweep}; the child JVMs run with {@code -Xms1g -Xmx1g -XX:+UseG1GC -Xmn64m}
  * and then any argument that starts with {@code -} (so a later {@code -Xmn} wins, and
  * {@code -Djslab.series.untracked=3} reaches the child), except {@code -agent:<options>}, which
  * become the agent's options ({@code -agent:arena.max=1g}).
@@ -65,7 +65,7 @@ public final class ReclaimSeriesMain {
         String seconds = positional.size() > 0 ? positional.get(0) : "30";
         String ring = positional.size() > 1 ? positional.get(1) : "100000";
         List<String> modes = positional.size() > 2 ? positional.subList(2, positional.size())
-                : List.of("floor", "sweep", "queue");
+                : List.of("floor", "sweep");
         for (String mode : modes) {
             ChildJvm.run(mode, jvmOptions, agentOptions, ReclaimSeriesMain.class, "child", seconds, ring, mode);
         }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Constructing a tracked object, amortized over its reclamation: throughput of construct-and-drop,
  * so each second measured also pays the collections, the reference processing and the slot frees
  * that the constructions cause. The same class without the agent ({@code mode=plain}) is the
- * baseline; {@code sweep} and {@code queue} are the tracker's two reclamation strategies;
+ * baseline; {@code sweep} is the agent;
  * {@code floor} and {@code floor-weak} run without the agent but keep a phantom (or weak)
  * reference per object themselves ({@link ReferenceFloor}): the collector's share of any tracker
  * that keeps a reference per object, which no such design can go below.
@@ -44,7 +44,7 @@ public class TrackedConstructionBench {
 
     static final int RING = 1 << 20;
 
-    @Param({"plain", "floor", "floor-weak", "sweep", "queue"})
+    @Param({"plain", "floor", "floor-weak", "sweep"})
     String mode;
 
     private final TrackedNode[] ring = new TrackedNode[RING];

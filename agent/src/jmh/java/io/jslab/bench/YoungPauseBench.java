@@ -40,7 +40,7 @@ public class YoungPauseBench {
 
     static final int LIVE = 1_000_000;
 
-    @Param({"plain", "floor", "floor-weak", "sweep", "queue"})
+    @Param({"plain", "floor", "floor-weak", "sweep"})
     String mode;
 
     @Param({"plain", "tracked"})
