@@ -44,8 +44,9 @@ import java.lang.ref.PhantomReference;
  * tracked objects each record survives one young collection and is dropped by the next sweep.
  *
  * <p>Who frees the slot is decided by one atomic exchange of the slot field with the freed
- * value ({@link #take}): the reclaimer (the object died) and {@code failedSink} (its constructor
- * threw) may both try, and only the first one that swaps out the address frees it.
+ * value ({@link #take}): a sweep (the object died; its owner's or the reclaimer's, which may scan
+ * the same segment) and {@code failedSink} (its constructor threw) may each try, and only the
+ * first one that swaps out the address frees it.
  */
 abstract class SlotRef extends PhantomReference<Object> {
 
