@@ -18,7 +18,10 @@ import java.util.function.ToLongFunction;
  * keep constructing sweep their own buffers ({@link SlotBuffer}): the slots of records whose
  * objects are gone go back from the thread that allocated them, into its own magazine. The
  * reclaimer thread ({@link SlotReclaimer}) does the same for idle and ended threads and for
- * long-lived records, shortly after each collection and at least once a second.
+ * long-lived records, shortly after each collection and at least once a second. Every sweep
+ * settles each record the same way ({@link SlotRecords#settle}): still referring to its object,
+ * kept; cleared by the collector, its slot freed and the record dropped (why no
+ * {@code ReferenceQueue}: {@link SlotRef}).
  *
  * <p>Costs per tracked object: one slot, one 32-byte record on the heap (with compressed
  * pointers; 40 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record
@@ -37,7 +40,6 @@ public final class ObjectTracker implements AutoCloseable {
     private final SlabAllocator allocator;
     private final ErrorSink errors;
     private final ClassCaches caches;
-    private final ReclaimStrategy strategy;
     private final SlotRecords records;
     private final SweepContext context;
     private final SlotBuffers buffers;
@@ -50,23 +52,16 @@ public final class ObjectTracker implements AutoCloseable {
     private GcListener gcListener;     // guarded by this
 
     /**
-     * A tracker over {@code allocator}; the reclaim strategy comes from the internal system
-     * property {@code jslab.reclaim} ({@code sweep}, the default, or {@code queue}).
+     * A tracker over {@code allocator}.
      *
      * @param objectSize the shallow size of an object, e.g. {@code Instrumentation::getObjectSize}
      */
     public ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
-        this(allocator, objectSize, errors, strategyFromProperty(errors));
-    }
-
-    ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
-                  ReclaimStrategy strategy) {
         this.allocator = allocator;
         this.errors = errors;
-        this.strategy = strategy;
         this.caches = new ClassCaches(allocator, objectSize, errors);
         this.records = new SlotRecords(allocator, errors);
-        this.context = new SweepContext(strategy, records, errors, this::promote);
+        this.context = new SweepContext(records, errors, this::promote);
         this.buffers = new SlotBuffers(context);
         this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, untracked);
     }
@@ -146,11 +141,6 @@ public final class ObjectTracker implements AutoCloseable {
         return records.compact();
     }
 
-    /** The reclaim strategy in use: {@code sweep} or {@code queue}. */
-    public String reclaimStrategy() {
-        return strategy instanceof ReclaimStrategy.Queue ? "queue" : "sweep";
-    }
-
     private void track(Object object, Class<?> type) {
         if (closed) {
             return;
@@ -166,7 +156,7 @@ public final class ObjectTracker implements AutoCloseable {
             if (slot == SlabCache.NO_MEMORY) {
                 return; // counted by the cache as an allocation failure; the object stays untracked
             }
-            buffers.current().add(records.record(object, strategy.queue(), slot));
+            buffers.current().add(records.record(object, slot));
         } catch (Throwable t) {
             errors.error("cannot track an object of class " + type.getName(), t);
             if (slot != SlabCache.NO_MEMORY) {
@@ -230,15 +220,6 @@ public final class ObjectTracker implements AutoCloseable {
             allocator.maintain();
         } catch (Throwable t) {
             errors.error("allocator maintenance", t);
-        }
-    }
-
-    private static ReclaimStrategy strategyFromProperty(ErrorSink errors) {
-        try {
-            return ReclaimStrategy.named(System.getProperty(ReclaimStrategy.PROPERTY));
-        } catch (IllegalArgumentException e) {
-            errors.error(e.getMessage() + "; using sweep", null); // the message says it all
-            return ReclaimStrategy.named(null);
         }
     }
 }

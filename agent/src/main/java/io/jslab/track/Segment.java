@@ -62,19 +62,20 @@ final class Segment {
     }
 
     /**
-     * Settles every record (the strategy frees the slots of dead objects, or drops records
-     * already freed) and moves the rest to the front; writer only. Returns the slots it freed.
+     * Settles every record ({@link SlotRecords#settle}: frees the slots of dead objects, drops
+     * records already freed) and moves the kept ones to the front; writer only. Returns the slots
+     * it freed.
      */
-    int compact(ReclaimStrategy strategy, SlotRecords records) {
+    int compact(SlotRecords records) {
         int count = (int) COUNT.get(this);
         int n = 0;
         int freed = 0;
         for (int i = 0; i < count; i++) {
             SlotRef ref = refs[i];
-            int settled = strategy.settle(ref, records);
-            if (settled == ReclaimStrategy.KEEP) {
+            int settled = records.settle(ref);
+            if (settled == SlotRecords.KEEP) {
                 refs[n++] = ref;
-            } else if (settled == ReclaimStrategy.FREED) {
+            } else if (settled == SlotRecords.FREED) {
                 freed++;
             }
         }

@@ -122,7 +122,7 @@ final class SlotBuffer {
         int freed = 0;
         for (Iterator<Segment> it = full.iterator(); it.hasNext(); ) {
             Segment segment = it.next();
-            freed += segment.compact(context.strategy, context.records);
+            freed += segment.compact(context.records);
             if (segment.count() == 0) {
                 it.remove();
             } else if (segment.age >= PROMOTE_AGE) {
@@ -159,7 +159,7 @@ final class SlotBuffer {
         SlotRef[] refs = segment.refs;
         for (int i = 0, count = segment.count(); i < count; i++) {
             SlotRef ref = refs[i];
-            if (ref != null && context.strategy.settle(ref, context.records) == ReclaimStrategy.FREED) {
+            if (ref != null && context.records.settle(ref) == SlotRecords.FREED) {
                 freed++;
             }
         }

@@ -26,6 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * the pause gives busy threads the time to sweep their own) and at least once a second, so a slot
  * is freed within about a second of the collection that reclaimed its object.
  *
+ * <p>The collector only clears the records' references; a walk finds the cleared ones and frees
+ * their slots ({@link SlotRecords#settle}), exactly as the owners' own sweeps do.
+ *
  * <p>Nothing escapes the thread: every failure goes to the {@link ErrorSink}.
  */
 final class SlotReclaimer implements Runnable {
@@ -121,7 +124,8 @@ final class SlotReclaimer implements Runnable {
             try {
                 long wait = next - System.nanoTime();
                 if (!collectionEnded && wait > 0) {
-                    count(context.strategy.await(wait, context.records));
+                    // Until the period ends, a collection ends (unpark) or stop() interrupts.
+                    LockSupport.parkNanos(this, wait);
                 }
                 boolean due = System.nanoTime() - next >= 0;
                 if (collectionEnded && !due) {
@@ -135,8 +139,6 @@ final class SlotReclaimer implements Runnable {
                     walk(true);
                     maintenance.run();
                 }
-            } catch (InterruptedException e) {
-                // stop() interrupts; nobody else knows this thread.
             } catch (Throwable t) {
                 context.errors.error("slot reclaimer", t);
             }
@@ -169,10 +171,10 @@ final class SlotReclaimer implements Runnable {
         long freed = 0;
         for (int i = 0; i < oldCount; i++) {
             SlotRef ref = old[i];
-            int settled = context.strategy.settle(ref, context.records);
-            if (settled == ReclaimStrategy.KEEP) {
+            int settled = context.records.settle(ref);
+            if (settled == SlotRecords.KEEP) {
                 old[n++] = ref;
-            } else if (settled == ReclaimStrategy.FREED) {
+            } else if (settled == SlotRecords.FREED) {
                 freed++;
             }
         }
@@ -189,13 +191,13 @@ final class SlotReclaimer implements Runnable {
         SlotRef[] refs = segment.refs;
         for (int i = 0, count = segment.count(); i < count; i++) {
             SlotRef ref = refs[i];
-            int settled = context.strategy.settle(ref, context.records);
-            if (settled == ReclaimStrategy.KEEP) {
+            int settled = context.records.settle(ref);
+            if (settled == SlotRecords.KEEP) {
                 if (oldCount == old.length) {
                     old = Arrays.copyOf(old, old.length * 2);
                 }
                 old[oldCount++] = ref;
-            } else if (settled == ReclaimStrategy.FREED) {
+            } else if (settled == SlotRecords.FREED) {
                 freed++;
             }
         }

@@ -3,7 +3,6 @@ package io.jslab.track;
 import io.jslab.arena.ArenaConfig;
 import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
-import java.lang.ref.ReferenceQueue;
 
 /**
  * Makes a tracker's {@link SlotRef}s and frees their slots.
@@ -16,8 +15,21 @@ import java.lang.ref.ReferenceQueue;
  *
  * <p>Freeing: the record's {@link SlotRef#take} decides who frees, then {@link SlabAllocator#kfree}
  * finds the slot's cache through the page map in one lookup.
+ *
+ * <p>Settling, what every sweep does with each record it walks ({@link #settle}):
+ *
+ * <pre>
+ *   refers to its object         -> KEEP   (the object may still be alive)
+ *   cleared, slot still held     -> FREED  (this call freed the slot; drop the record)
+ *   cleared, slot already freed  -> DROP   (another sweep, or failedSink, freed it)
+ * </pre>
  */
 final class SlotRecords {
+
+    /** {@link #settle} results: keep the record; drop it; drop it, this call freed its slot. */
+    static final int KEEP = 0;
+    static final int DROP = 1;
+    static final int FREED = 2;
 
     private final SlabAllocator allocator;
     private final ErrorSink errors;
@@ -44,9 +56,20 @@ final class SlotRecords {
     }
 
     /** The record of {@code referent}, which holds the slot at {@code address}. */
-    SlotRef record(Object referent, ReferenceQueue<Object> queue, long address) {
-        return compact ? new SlotRef.Compact(referent, queue, address)
-                : new SlotRef.Wide(referent, queue, address);
+    SlotRef record(Object referent, long address) {
+        return compact ? new SlotRef.Compact(referent, address) : new SlotRef.Wide(referent, address);
+    }
+
+    /**
+     * What becomes of {@code ref} in a sweep: {@link #KEEP} while it refers to its object; once
+     * the collector cleared it, frees its slot ({@link #release}) and returns {@link #FREED}, or
+     * {@link #DROP} when somebody freed it before.
+     */
+    int settle(SlotRef ref) {
+        if (!ref.refersTo(null)) {
+            return KEEP;
+        }
+        return release(ref) ? FREED : DROP;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.jslab.track;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.PhantomReference;
-import java.lang.ref.ReferenceQueue;
 
 /**
  * The record of one tracked object: a phantom reference to it and the address of the slot it
@@ -13,8 +12,10 @@ import java.lang.ref.ReferenceQueue;
  * <p>A phantom reference rather than a weak one: the collector clears it only once the object
  * can no longer be reached at all, after any finalizer has run, which is exactly when the JVM's
  * own class histogram stops counting the object. A weak reference would be cleared while a
- * finalizer may still resurrect the object. Without a queue ({@code queue == null}) the reference
- * is only ever polled with {@link #refersTo}; with a queue the collector enqueues it.
+ * finalizer may still resurrect the object. The reference has no queue: the sweeps poll it with
+ * {@link #refersTo} ({@link SlotRecords#settle}). A {@code ReferenceQueue} was measured too: its
+ * single reclaimer thread falls behind two constructing threads, and the cleared records waiting
+ * in the queue can exhaust the heap; the owners' sweep frees at the rate they construct.
  *
  * <p>Two layouts; {@link SlotRecords} picks one per tracker from the arena's size, so a process
  * builds records of one class only and calls on them stay monomorphic. Sizes with compressed
@@ -43,16 +44,17 @@ import java.lang.ref.ReferenceQueue;
  * tracked objects each record survives one young collection and is dropped by the next sweep.
  *
  * <p>Who frees the slot is decided by one atomic exchange of the slot field with the freed
- * value ({@link #take}): the reclaimer (the object died) and {@code failedSink} (its constructor
- * threw) may both try, and only the first one that swaps out the address frees it.
+ * value ({@link #take}): a sweep (the object died; its owner's or the reclaimer's, which may scan
+ * the same segment) and {@code failedSink} (its constructor threw) may each try, and only the
+ * first one that swaps out the address frees it.
  */
 abstract class SlotRef extends PhantomReference<Object> {
 
     /** What {@link #take} returns once the slot was taken; never a slot address. */
     static final long FREED = -1L;
 
-    private SlotRef(Object referent, ReferenceQueue<Object> queue) {
-        super(referent, queue);
+    private SlotRef(Object referent) {
+        super(referent, null);
     }
 
     /**
@@ -60,9 +62,6 @@ abstract class SlotRef extends PhantomReference<Object> {
      * call took it, {@link #FREED} if somebody took it before.
      */
     abstract long take();
-
-    /** Whether the slot was taken already (read with acquire: it may have been by another thread). */
-    abstract boolean isFreed();
 
     /** The 32-byte record, for arenas under 32 GiB: every slot address at most {@link #MAX_ADDRESS}. */
     static final class Compact extends SlotRef {
@@ -83,10 +82,10 @@ abstract class SlotRef extends PhantomReference<Object> {
         @SuppressWarnings("unused") // accessed through SLOT
         private int slot;
 
-        Compact(Object referent, ReferenceQueue<Object> queue, long address) {
-            super(referent, queue);
+        Compact(Object referent, long address) {
+            super(referent);
             // Plain write: the record reaches other threads only through a release store (the
-            // segment's count), a concurrent queue, or the end of the owning thread.
+            // segment's count), a concurrent queue of segments, or the end of the owning thread.
             this.slot = encode(address);
         }
 
@@ -104,11 +103,6 @@ abstract class SlotRef extends PhantomReference<Object> {
         long take() {
             int taken = (int) SLOT.getAndSet(this, FREED_SLOT);
             return taken == FREED_SLOT ? FREED : decode(taken);
-        }
-
-        @Override
-        boolean isFreed() {
-            return (int) SLOT.getAcquire(this) == FREED_SLOT;
         }
     }
 
@@ -128,8 +122,8 @@ abstract class SlotRef extends PhantomReference<Object> {
         @SuppressWarnings("unused") // accessed through SLOT
         private long slot;
 
-        Wide(Object referent, ReferenceQueue<Object> queue, long address) {
-            super(referent, queue);
+        Wide(Object referent, long address) {
+            super(referent);
             assert address != FREED : "a slot address cannot be " + FREED;
             this.slot = address; // plain write, published as in Compact
         }
@@ -137,11 +131,6 @@ abstract class SlotRef extends PhantomReference<Object> {
         @Override
         long take() {
             return (long) SLOT.getAndSet(this, FREED);
-        }
-
-        @Override
-        boolean isFreed() {
-            return (long) SLOT.getAcquire(this) == FREED;
         }
     }
 }

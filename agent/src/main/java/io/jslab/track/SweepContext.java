@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.function.Consumer;
 
 /**
- * What every buffer of one tracker shares: the strategy, the records' maker and freer, the
- * error sink, where old segments go (the reclaimer), and the collection epoch.
+ * What every buffer of one tracker shares: the records' maker, freer and settler, the error
+ * sink, where old segments go (the reclaimer), and the collection epoch.
  *
  * <p>The epoch counts the collections the GC listener has heard of. A buffer remembers the epoch
  * of its last sweep; a thread that fills a segment sweeps its buffer again only when a collection
@@ -24,16 +24,13 @@ final class SweepContext {
         }
     }
 
-    final ReclaimStrategy strategy;
     final SlotRecords records;
     final ErrorSink errors;
     final Consumer<Segment> promote;
     @SuppressWarnings("unused") // accessed through EPOCH
     private long epoch;
 
-    SweepContext(ReclaimStrategy strategy, SlotRecords records, ErrorSink errors,
-                 Consumer<Segment> promote) {
-        this.strategy = strategy;
+    SweepContext(SlotRecords records, ErrorSink errors, Consumer<Segment> promote) {
         this.records = records;
         this.errors = errors;
         this.promote = promote;

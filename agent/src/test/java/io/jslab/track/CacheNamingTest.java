@@ -24,7 +24,7 @@ class CacheNamingTest {
 
     @Test
     void cachesAreNamedByBinaryNameAndAnnotation() {
-        try (TrackerHarness h = new TrackerHarness("sweep")) {
+        try (TrackerHarness h = new TrackerHarness()) {
             List<Object> keep = List.of(new Plain(), new Outer.Node(), new Dentry(), new AlignedBase(),
                     new AlignedChild(), new Plain());
             keep.forEach(h::constructed);
@@ -39,7 +39,7 @@ class CacheNamingTest {
 
     @Test
     void objectSizeComesFromTheFirstObjectRoundedToTheAlignment() {
-        try (TrackerHarness h = new TrackerHarness("sweep", TrackerHarness.DEFAULT_ARENA, object -> 20)) {
+        try (TrackerHarness h = new TrackerHarness(TrackerHarness.DEFAULT_ARENA, object -> 20)) {
             h.constructed(new Plain());
             h.constructed(new AlignedBase());
             h.constructed(new AlignedChild());               // inherits hwcacheAlign
@@ -53,7 +53,7 @@ class CacheNamingTest {
 
     @Test
     void sameNameFromAnotherLoaderGetsNumberedSuffix() throws Exception {
-        try (TrackerHarness h = new TrackerHarness("sweep")) {
+        try (TrackerHarness h = new TrackerHarness()) {
             Class<?> foreign = freshLoader().loadClass(Plain.class.getName());
             Class<?> third = freshLoader().loadClass(Plain.class.getName());
             List<Object> keep = List.of(new Plain(), newInstance(foreign), newInstance(third),
@@ -70,7 +70,7 @@ class CacheNamingTest {
 
     @Test
     void annotationOfAnotherLoadersCopyIsReadByName() throws Exception {
-        try (TrackerHarness h = new TrackerHarness("sweep")) {
+        try (TrackerHarness h = new TrackerHarness()) {
             ClassLoader loader = freshLoader(SlabAllocated.class);
             Class<?> foreignDentry = loader.loadClass(Dentry.class.getName());
             Class<?> foreignAligned = loader.loadClass(AlignedChild.class.getName());
@@ -85,7 +85,7 @@ class CacheNamingTest {
 
     @Test
     void classWhoseCacheCannotBeMadeIsReportedOnceAndLeftUntracked() {
-        try (TrackerHarness h = new TrackerHarness("sweep")) {
+        try (TrackerHarness h = new TrackerHarness()) {
             h.constructed(new BadName());
             h.constructed(new BadName());
             h.constructed(new Plain());
@@ -100,7 +100,7 @@ class CacheNamingTest {
 
     @Test
     void failingObjectSizeIsReportedOnceAndNothingIsThrown() {
-        try (TrackerHarness h = new TrackerHarness("sweep", TrackerHarness.DEFAULT_ARENA, object -> {
+        try (TrackerHarness h = new TrackerHarness(TrackerHarness.DEFAULT_ARENA, object -> {
             throw new IllegalStateException("no size today");
         })) {
             h.constructed(new Plain());

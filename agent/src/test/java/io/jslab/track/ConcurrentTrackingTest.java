@@ -15,20 +15,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 class ConcurrentTrackingTest {
 
     private static final int THREADS = Integer.getInteger("jslab.stress.threads", 4);
     private static final long SECONDS = Long.getLong("jslab.stress.seconds", 2);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void manyThreadsTrackingAtOnceGiveExactTotals(String strategy) throws Exception {
+    @Test
+    void manyThreadsTrackingAtOnceGiveExactTotals() throws Exception {
         // Dead objects hold their slots until a collection: room for what dies between two.
         ArenaConfig arena = new ArenaConfig(4096, 10, 128L << 20);
-        try (TrackerHarness h = new TrackerHarness(strategy, arena, TrackerHarness.SIZE_24)) {
+        try (TrackerHarness h = new TrackerHarness(arena, TrackerHarness.SIZE_24)) {
             CountDownLatch start = new CountDownLatch(1);
             AtomicLong constructed = new AtomicLong();
             List<List<Object>> survivors = new ArrayList<>();
@@ -76,10 +74,9 @@ class ConcurrentTrackingTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void buffersOfEndedThreadsAreTakenOverAndTheirObjectsStillReclaimed(String strategy) throws Exception {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void buffersOfEndedThreadsAreTakenOverAndTheirObjectsStillReclaimed() throws Exception {
+        try (TrackerHarness h = new TrackerHarness()) {
             ConcurrentLinkedQueue<Object> survivors = new ConcurrentLinkedQueue<>();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
@@ -108,12 +105,11 @@ class ConcurrentTrackingTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void virtualThreadsShareStripesAndLeaveNoBufferBehind(String strategy) throws Exception {
+    @Test
+    void virtualThreadsShareStripesAndLeaveNoBufferBehind() throws Exception {
         Method startVirtualThread = startVirtualThreadMethod();
         assumeTrue(startVirtualThread != null, "virtual threads need JDK 21 or later");
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+        try (TrackerHarness h = new TrackerHarness()) {
             ConcurrentLinkedQueue<Object> survivors = new ConcurrentLinkedQueue<>();
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 1000; t++) {

@@ -13,15 +13,13 @@ import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 class ExactCountTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void activeObjectsReturnToTheNumberStillReferencedAfterCollections(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void activeObjectsReturnToTheNumberStillReferencedAfterCollections() {
+        try (TrackerHarness h = new TrackerHarness()) {
             List<Plain> plains = new ArrayList<>();
             List<Outer.Node> nodes = new ArrayList<>();
             for (int i = 0; i < 5000; i++) {
@@ -57,10 +55,9 @@ class ExactCountTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void oneCollectionIsEnoughWithoutWaitingForTheNextOne(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void oneCollectionIsEnoughWithoutWaitingForTheNextOne() {
+        try (TrackerHarness h = new TrackerHarness()) {
             List<Plain> survivors = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 Plain plain = new Plain();
@@ -76,10 +73,9 @@ class ExactCountTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void throughSlabHookASubclassObjectCountsOnlyInItsOwnCache(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void throughSlabHookASubclassObjectCountsOnlyInItsOwnCache() {
+        try (TrackerHarness h = new TrackerHarness()) {
             SlabHook.install(h.tracker.constructedSink(), h.tracker.failedSink());
             try {
                 List<Object> survivors = new ArrayList<>();
@@ -105,10 +101,9 @@ class ExactCountTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void closedTrackerIgnoresConstructions(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void closedTrackerIgnoresConstructions() {
+        try (TrackerHarness h = new TrackerHarness()) {
             Plain first = new Plain();
             h.constructed(first);
             h.tracker.close();

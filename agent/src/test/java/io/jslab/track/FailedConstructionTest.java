@@ -9,16 +9,14 @@ import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 
 /** {@code failedSink}: a delegating constructor threw after {@code this(...)} counted the object. */
 class FailedConstructionTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void failedObjectIsTakenBackExactlyOnceAndNeverFreedAgain(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void failedObjectIsTakenBackExactlyOnceAndNeverFreedAgain() {
+        try (TrackerHarness h = new TrackerHarness()) {
             Plain failed = new Plain();
             h.constructed(failed);
             List<Object> later = new ArrayList<>();
@@ -46,10 +44,9 @@ class FailedConstructionTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void failedObjectFarBackInItsThreadsRecordsIsTakenBackByTheReclaimer(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void failedObjectFarBackInItsThreadsRecordsIsTakenBackByTheReclaimer() {
+        try (TrackerHarness h = new TrackerHarness()) {
             Plain failed = new Plain();
             h.constructed(failed);
             List<Other> later = new ArrayList<>();
@@ -66,10 +63,9 @@ class FailedConstructionTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void objectOfAClassNeverTrackedIsIgnored(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void objectOfAClassNeverTrackedIsIgnored() {
+        try (TrackerHarness h = new TrackerHarness()) {
             Other other = new Other();
             h.failed(other);
             h.awaitTwoWalks();

@@ -27,8 +27,7 @@ class OwnerSweepTest {
     @BeforeEach
     void create() {
         allocator = new SlabAllocator(new BuddyArena(TrackerHarness.DEFAULT_ARENA));
-        tracker = new ObjectTracker(allocator, TrackerHarness.SIZE_24, (line, cause) -> errors.add(cause == null ? line : line + ": " + cause),
-                ReclaimStrategy.named("sweep"));
+        tracker = new ObjectTracker(allocator, TrackerHarness.SIZE_24, (line, cause) -> errors.add(cause == null ? line : line + ": " + cause));
     }
 
     @AfterEach

@@ -20,7 +20,7 @@ class SlotRecordTest {
         for (long address : new long[] {0, 8, 4096, 4 * GIB, 32 * GIB - 24, SlotRef.Compact.MAX_ADDRESS}) {
             int slot = SlotRef.Compact.encode(address);
             assertEquals(address, SlotRef.Compact.decode(slot), Long.toHexString(address));
-            assertEquals(address, new SlotRef.Compact(REFERENT, null, address).take(), Long.toHexString(address));
+            assertEquals(address, new SlotRef.Compact(REFERENT, address).take(), Long.toHexString(address));
         }
         assertEquals(0, SlotRef.Compact.encode(0));
         assertEquals(1, SlotRef.Compact.encode(8));
@@ -58,14 +58,10 @@ class SlotRecordTest {
 
     @Test
     void onlyTheFirstTakeGetsTheSlot() {
-        SlotRef compact = new SlotRef.Compact(REFERENT, null, 4096);
-        SlotRef wide = new SlotRef.Wide(REFERENT, null, 1L << 40);
-        assertFalse(compact.isFreed());
-        assertFalse(wide.isFreed());
+        SlotRef compact = new SlotRef.Compact(REFERENT, 4096);
+        SlotRef wide = new SlotRef.Wide(REFERENT, 1L << 40);
         assertEquals(4096, compact.take());
         assertEquals(1L << 40, wide.take());
-        assertTrue(compact.isFreed());
-        assertTrue(wide.isFreed());
         assertEquals(SlotRef.FREED, compact.take());
         assertEquals(SlotRef.FREED, wide.take());
     }
@@ -73,7 +69,7 @@ class SlotRecordTest {
     @Test
     void wideRecordHoldsAddressesBeyondTheCompactRange() {
         for (long address : new long[] {0, 32 * GIB - 8, 32 * GIB, 64 * 1024 * GIB - 8}) {
-            assertEquals(address, new SlotRef.Wide(REFERENT, null, address).take(), Long.toHexString(address));
+            assertEquals(address, new SlotRef.Wide(REFERENT, address).take(), Long.toHexString(address));
         }
     }
 }

@@ -12,8 +12,6 @@ import io.jslab.track.Fixtures.Plain;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** A tracker's records: the layout its arena calls for, and frees through the page map. */
 class SlotRecordsTest {
@@ -21,19 +19,17 @@ class SlotRecordsTest {
     /** 32 GiB of 4 MiB chunks: the smallest arena whose records must be wide; maps one chunk here. */
     private static final ArenaConfig ARENA_32_GIB = new ArenaConfig(4096, 10, 32L << 30);
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void trackerOverASmallArenaFreesThroughCompactRecords(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy)) {
+    @Test
+    void trackerOverASmallArenaFreesThroughCompactRecords() {
+        try (TrackerHarness h = new TrackerHarness()) {
             assertTrue(h.tracker.compactRecords());
             trackAndReclaim(h, 3000, 1000);
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sweep", "queue"})
-    void trackerOverA32GiBArenaFreesThroughWideRecords(String strategy) {
-        try (TrackerHarness h = new TrackerHarness(strategy, ARENA_32_GIB, TrackerHarness.SIZE_24)) {
+    @Test
+    void trackerOverA32GiBArenaFreesThroughWideRecords() {
+        try (TrackerHarness h = new TrackerHarness(ARENA_32_GIB, TrackerHarness.SIZE_24)) {
             assertFalse(h.tracker.compactRecords());
             trackAndReclaim(h, 3000, 1000);
             assertEquals(1, h.allocator.arena().stats().chunks());     // of 8192 it may map
@@ -66,7 +62,7 @@ class SlotRecordsTest {
             SlotRecords records = new SlotRecords(allocator, (line, cause) -> errors.add(line + ": " + cause.getMessage()));
             SlabCache cache = allocator.createCache("obj24", 24, false);
             long slot = cache.allocate();
-            SlotRef ref = records.record(new Object(), null, slot);
+            SlotRef ref = records.record(new Object(), slot);
             cache.free(slot);                           // behind the record's back
 
             assertFalse(records.release(ref));
@@ -77,7 +73,7 @@ class SlotRecordsTest {
 
             errors.clear();
             long foreign = 1L << 21;                    // in the arena's chunk, in no slab
-            assertFalse(records.release(records.record(new Object(), null, foreign)));
+            assertFalse(records.release(records.record(new Object(), foreign)));
             assertEquals(List.of("cannot free the tracked slot at 0x200000 (no cache holds it): address 0x200000"
                     + " is not a slot of any cache of this allocator"), errors);
         }
@@ -91,8 +87,8 @@ class SlotRecordsTest {
             });
             SlabCache a = allocator.createCache("a", 24, false);
             SlabCache b = allocator.createCache("b", 24, false);
-            SlotRef inA = records.record(new Object(), null, a.allocate());
-            SlotRef inB = records.record(new Object(), null, b.allocate());
+            SlotRef inA = records.record(new Object(), a.allocate());
+            SlotRef inB = records.record(new Object(), b.allocate());
             assertTrue(records.release(inB));
             assertFalse(records.release(inB));
             assertEquals(1, a.stats().activeObjects());

@@ -29,8 +29,8 @@ class SlotRefSizeTest {
         assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "a ThreadMXBean that counts allocated bytes");
         com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
 
-        assertEquals(32, bytesPerRecord(counter, address -> new SlotRef.Compact(REFERENT, null, address)));
-        assertEquals(40, bytesPerRecord(counter, address -> new SlotRef.Wide(REFERENT, null, address)));
+        assertEquals(32, bytesPerRecord(counter, address -> new SlotRef.Compact(REFERENT, address)));
+        assertEquals(40, bytesPerRecord(counter, address -> new SlotRef.Wide(REFERENT, address)));
     }
 
     /** Bytes allocated per record, rounded down: what the loop itself adds is far below one byte a record. */

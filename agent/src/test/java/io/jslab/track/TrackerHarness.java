@@ -30,14 +30,13 @@ final class TrackerHarness implements AutoCloseable {
     /** One 4 MiB chunk of 4 KiB pages. */
     static final ArenaConfig DEFAULT_ARENA = new ArenaConfig(4096, 10, 4L << 20);
 
-    TrackerHarness(String strategy) {
-        this(strategy, DEFAULT_ARENA, SIZE_24);
+    TrackerHarness() {
+        this(DEFAULT_ARENA, SIZE_24);
     }
 
-    TrackerHarness(String strategy, ArenaConfig arena, ToLongFunction<Object> objectSize) {
+    TrackerHarness(ArenaConfig arena, ToLongFunction<Object> objectSize) {
         allocator = new SlabAllocator(new BuddyArena(arena));
-        tracker = new ObjectTracker(allocator, objectSize, (line, cause) -> errors.add(cause == null ? line : line + ": " + cause),
-                ReclaimStrategy.named(strategy));
+        tracker = new ObjectTracker(allocator, objectSize, (line, cause) -> errors.add(cause == null ? line : line + ": " + cause));
         tracker.start();
     }
 
