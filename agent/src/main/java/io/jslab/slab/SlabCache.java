@@ -242,6 +242,16 @@ public final class SlabCache {
         m.count = n + 1;
     }
 
+    /**
+     * Counts an allocation the caller gave up before asking the cache (a limit of its own, such as
+     * a tracker's bound on the heap it uses) as an allocation failure, and tells the listeners, as
+     * when the arena is full: the failure count is the number of objects left without a slot.
+     */
+    public void countRefusal() {
+        failures.incrementAndGet();
+        chain.allocationFailed(this);
+    }
+
     /** Gives the cache's empty slabs back to the arena; returns the number of pages given back. */
     public long shrink() {
         List<Slab> detached;

@@ -16,7 +16,8 @@ package io.jslab.slab;
  * @param emptySlabs           slabs with every slot free, kept for reuse
  * @param allocations          slots handed out since the cache was created
  * @param frees                slots given back since the cache was created
- * @param allocationFailures   allocations refused because the arena had no memory
+ * @param allocationFailures   allocations refused because the arena had no memory, or given up
+ *                             by the caller ({@link SlabCache#countRefusal})
  * @param allocationRate       allocations per second over the last few seconds
  * @param freeRate             frees per second over the last few seconds
  * @param memoryBytes          bytes of arena memory held by the cache's slabs

@@ -28,7 +28,8 @@ import java.util.function.ToLongFunction;
  * lives until the first sweep after the collection that clears it.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
- * ({@link SlotRef#take}). An object of a class whose cache cannot grow (arena exhausted) is left
+ * ({@link SlotRef#take}). An object of a class whose cache cannot grow (arena exhausted), or
+ * constructed while the records hold their share of the heap ({@link RecordBudget}), is left
  * untracked: the cache counts the failure and nothing is thrown. No method called from
  * instrumented code throws; failures go to the {@link ErrorSink}.
  *
@@ -41,6 +42,7 @@ public final class ObjectTracker implements AutoCloseable {
     private final ErrorSink errors;
     private final ClassCaches caches;
     private final SlotRecords records;
+    private final RecordBudget budget;
     private final SweepContext context;
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
@@ -57,13 +59,21 @@ public final class ObjectTracker implements AutoCloseable {
      * @param objectSize the shallow size of an object, e.g. {@code Instrumentation::getObjectSize}
      */
     public ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
+        this(allocator, objectSize, errors, null);
+    }
+
+    /** As above, with {@code budget} instead of a quarter of the heap (null); for tests. */
+    ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
+                  RecordBudget budget) {
         this.allocator = allocator;
         this.errors = errors;
         this.caches = new ClassCaches(allocator, objectSize, errors);
         this.records = new SlotRecords(allocator, errors);
+        this.budget = budget != null ? budget
+                : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 40 : 48);
         this.context = new SweepContext(records, errors, this::promote);
         this.buffers = new SlotBuffers(context);
-        this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, untracked);
+        this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, this::checkBudget, untracked);
     }
 
     /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
@@ -152,6 +162,10 @@ public final class ObjectTracker implements AutoCloseable {
             if (cache == null) {
                 return;
             }
+            if (budget.exhausted()) {
+                cache.countRefusal(); // the records already take their share of the heap
+                return;
+            }
             slot = cache.allocate();
             if (slot == SlabCache.NO_MEMORY) {
                 return; // counted by the cache as an allocation failure; the object stays untracked
@@ -213,6 +227,16 @@ public final class ObjectTracker implements AutoCloseable {
     /** One full reclaimer walk on the calling thread; for tests of a tracker never started. */
     void walkOnce() {
         reclaimer.walk(true);
+    }
+
+    /** After each reclaimer walk: records held now, against the budget. */
+    private void checkBudget() {
+        budget.update(trackedObjects() - reclaimedObjects() - untracked.get());
+    }
+
+    /** The most records held at once before new objects go untracked. */
+    long recordLimit() {
+        return budget.limit();
     }
 
     private void maintain() {

@@ -2,7 +2,6 @@ package io.jslab.track;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,10 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The one thread that frees what the constructing threads do not free themselves: the records of
  * idle threads, of threads that ended, and old records (those that survived two sweeps in their
- * thread's buffer), kept in one array that it compacts.
+ * thread's buffer), kept as a list of segments ({@link OldRecords}).
  *
  * <pre>
- *   thread buffers --segment aged 2--> promoted queue --walk--> old: [r r r r ... r] (compacted)
+ *   thread buffers --segment aged 2--> promoted queue --walk--> old: [seg] [seg] ... (compacted)
  *   thread ended   --take-over------------------------------->  old
  * </pre>
  *
@@ -54,13 +53,12 @@ final class SlotReclaimer implements Runnable {
     private final SlotBuffers buffers;
     private final SweepContext context;
     private final Runnable maintenance;
+    private final Runnable afterWalk;
     private final AtomicLong untracked;
     private final ConcurrentLinkedQueue<Segment> promoted = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<PendingUntrack> pendingUntrack = new ConcurrentLinkedQueue<>();
 
-    // Reclaimer thread only.
-    private SlotRef[] old = new SlotRef[SlotBuffer.MAX_SEGMENT];
-    private int oldCount;
+    private final OldRecords old;   // reclaimer thread only
 
     private volatile boolean collectionEnded;
     private volatile boolean running = true;
@@ -71,11 +69,14 @@ final class SlotReclaimer implements Runnable {
     @SuppressWarnings("unused")
     private long walks;
 
-    SlotReclaimer(SlotBuffers buffers, SweepContext context, Runnable maintenance, AtomicLong untracked) {
+    SlotReclaimer(SlotBuffers buffers, SweepContext context, Runnable maintenance, Runnable afterWalk,
+                  AtomicLong untracked) {
         this.buffers = buffers;
         this.context = context;
         this.maintenance = maintenance;
+        this.afterWalk = afterWalk;
         this.untracked = untracked;
+        this.old = new OldRecords(context.records);
     }
 
     void start(Thread thread) {
@@ -163,45 +164,16 @@ final class SlotReclaimer implements Runnable {
             sweepOld();
         }
         untrackPending();
+        afterWalk.run();
         WALKS.setRelease(this, (long) WALKS.get(this) + 1);
     }
 
     private void sweepOld() {
-        int n = 0;
-        long freed = 0;
-        for (int i = 0; i < oldCount; i++) {
-            SlotRef ref = old[i];
-            int settled = context.records.settle(ref);
-            if (settled == SlotRecords.KEEP) {
-                old[n++] = ref;
-            } else if (settled == SlotRecords.FREED) {
-                freed++;
-            }
-        }
-        Arrays.fill(old, n, oldCount, null);
-        oldCount = n;
-        if (old.length > SlotBuffer.MAX_SEGMENT && n < old.length / 4) {
-            old = Arrays.copyOf(old, Math.max(SlotBuffer.MAX_SEGMENT, n * 2));
-        }
-        count(freed);
+        count(old.sweep());
     }
 
     private void adopt(Segment segment) {
-        long freed = 0;
-        SlotRef[] refs = segment.refs;
-        for (int i = 0, count = segment.count(); i < count; i++) {
-            SlotRef ref = refs[i];
-            int settled = context.records.settle(ref);
-            if (settled == SlotRecords.KEEP) {
-                if (oldCount == old.length) {
-                    old = Arrays.copyOf(old, old.length * 2);
-                }
-                old[oldCount++] = ref;
-            } else if (settled == SlotRecords.FREED) {
-                freed++;
-            }
-        }
-        count(freed);
+        count(old.adopt(segment));
     }
 
     private void count(long freed) {
@@ -216,7 +188,7 @@ final class SlotReclaimer implements Runnable {
             if (pending == null) {
                 return;
             }
-            SlotRef ref = findOld(pending.object);
+            SlotRef ref = old.find(pending.object);
             for (SlotBuffer buffer : buffers.live()) {
                 if (ref == null) {
                     ref = buffer.findAnywhere(pending.object);
@@ -229,15 +201,6 @@ final class SlotReclaimer implements Runnable {
                 pendingUntrack.add(pending);
             }
         }
-    }
-
-    private SlotRef findOld(Object object) {
-        for (int i = oldCount - 1; i >= 0; i--) {
-            if (old[i].refersTo(object)) {
-                return old[i];
-            }
-        }
-        return null;
     }
 
     /** An object whose record its thread could not find; held strongly only until the next walks. */
