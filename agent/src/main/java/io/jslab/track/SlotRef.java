@@ -36,12 +36,16 @@ import java.lang.ref.PhantomReference;
  * <p>Every record survives at least one young collection (it must be reachable when its object
  * dies), so its size is copied once per tracked object: the compact layout saves a fifth of that.
  *
- * <p>A young collection clears only the references it finds in the young generation. When
- * records are most of what survives a young collection (every allocation tracked, nothing else
- * surviving), survivor space overflows, records are copied straight into the old generation, and
- * their objects, kept alive by the undiscovered record, wait for the next mixed or full
- * collection (seen with G1, Parallel and Serial on JDK 17). With ordinary allocation around the
- * tracked objects each record survives one young collection and is dropped by the next sweep.
+ * <p>A young collection discovers only the references it finds in the young generation (G1:
+ * those in the collection set or copied into a survivor region, HotSpot's
+ * {@code G1STWSubjectToDiscoveryClosure}); a record copied into the old generation, because
+ * survivor space overflowed or the record reached the tenuring age, is an ordinary object there,
+ * and its referent is kept alive like an ordinary field's until a concurrent or full cycle reaches
+ * the record. When records are most of what survives a young collection (every allocation
+ * tracked), that is what happens (seen with G1, Parallel and Serial on JDK 17), and the tracker's
+ * {@link RecordBudget} keeps the records and what they hold from filling the heap. With ordinary
+ * allocation around the tracked objects each record survives one young collection and is dropped
+ * by the next sweep.
  *
  * <p>Who frees the slot is decided by one atomic exchange of the slot field with the freed
  * value ({@link #take}): a sweep (the object died; its owner's or the reclaimer's, which may scan
