@@ -25,7 +25,7 @@ package io.jslab.track;
 final class RecordBudget {
 
     /** The records may take at most 1/HEAP_SHARE of the maximum heap. */
-    static final int HEAP_SHARE = 4;
+    static final int HEAP_SHARE = 2;
 
     private final long limit;
     private volatile boolean exhausted;
