@@ -62,7 +62,7 @@ public final class ObjectTracker implements AutoCloseable {
         this(allocator, objectSize, errors, null);
     }
 
-    /** As above, with {@code budget} instead of a quarter of the heap (null); for tests. */
+    /** As above, with {@code budget} instead of half the heap (null); for tests. */
     ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
                   RecordBudget budget) {
         this.allocator = allocator;

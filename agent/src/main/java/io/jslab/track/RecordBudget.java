@@ -2,7 +2,7 @@ package io.jslab.track;
 
 /**
  * How many records the tracker may hold at once, so that tracking can never be what fills the
- * host's heap: the records may take at most a quarter of the maximum heap ({@code -Xmx}).
+ * host's heap: the records may take at most half the maximum heap ({@code -Xmx}).
  *
  * <pre>
  *   limit = maxHeap / HEAP_SHARE / bytesPerRecord      (bytesPerRecord: the record and its
@@ -17,6 +17,12 @@ package io.jslab.track;
  * young collection keep dead objects alive until a concurrent cycle (see {@link SlotRef}); records
  * and the objects they hold can then grow past what the heap has room for. The arena's
  * {@code arena.max} bounds slots, not heap, and is set for other reasons.
+ *
+ * <p>Why half: with every allocation of two threads tracked on a 1 GiB heap, records held up to
+ * half the heap came back down after each concurrent cycle, whereas with a quarter the records and
+ * the dead objects they held stayed below the occupancy at which G1 starts a concurrent cycle,
+ * so nothing freed them and tracking stayed refused; without a bound the host eventually ran out
+ * of heap (the series harness of the benchmarks page).
  *
  * <p>The limit is checked once per walk (after each collection and once a second), not per
  * object, so the held count may pass it by what is constructed between two walks; the check on

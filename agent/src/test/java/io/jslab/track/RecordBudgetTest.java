@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class RecordBudgetTest {
 
     @Test
-    void theLimitIsAQuarterOfTheHeapInRecords() {
-        assertEquals((1L << 30) / 4 / 40, RecordBudget.ofHeap(1L << 30, 40).limit());
-        assertEquals(6_710_886, RecordBudget.ofHeap(1L << 30, 40).limit());
+    void theLimitIsHalfTheHeapInRecords() {
+        assertEquals((1L << 30) / 2 / 40, RecordBudget.ofHeap(1L << 30, 40).limit());
+        assertEquals(13_421_772, RecordBudget.ofHeap(1L << 30, 40).limit());
         assertEquals(1, RecordBudget.ofHeap(100, 40).limit(), "at least one record");
     }
 
@@ -45,9 +45,9 @@ class RecordBudgetTest {
     }
 
     @Test
-    void aStartedTrackerBudgetsAQuarterOfThisJvmsHeap() {
+    void aStartedTrackerBudgetsHalfThisJvmsHeap() {
         try (TrackerHarness harness = new TrackerHarness()) {
-            assertEquals(Runtime.getRuntime().maxMemory() / 4 / 40, harness.tracker.recordLimit());
+            assertEquals(Runtime.getRuntime().maxMemory() / 2 / 40, harness.tracker.recordLimit());
         }
     }
 
