@@ -27,7 +27,6 @@ final class OldRecords {
 
     private final SlotRecords records;
     private final ArrayDeque<Segment> segments = new ArrayDeque<>();
-    private long count;
 
     OldRecords(SlotRecords records) {
         this.records = records;
@@ -38,7 +37,6 @@ final class OldRecords {
         int freed = segment.compact(records);
         if (segment.count() > 0) {
             segments.addLast(segment);
-            count += segment.count();
         }
         return freed;
     }
@@ -46,7 +44,6 @@ final class OldRecords {
     /** Settles every record; returns the slots freed. */
     long sweep() {
         long freed = 0;
-        long kept = 0;
         Segment packing = null;
         for (int n = segments.size(); n > 0; n--) {
             Segment segment = segments.pollFirst();
@@ -55,7 +52,6 @@ final class OldRecords {
             if (left == 0) {
                 continue;
             }
-            kept += left;
             if (left >= segment.capacity() / 4) {
                 segments.addLast(segment);
                 continue;
@@ -73,7 +69,6 @@ final class OldRecords {
         if (packing != null) {
             segments.addLast(packing);
         }
-        count = kept;
         return freed;
     }
 
@@ -88,8 +83,12 @@ final class OldRecords {
         return null;
     }
 
-    /** Records held, as of the last adoption or sweep. */
+    /** Records held. */
     long count() {
+        long count = 0;
+        for (Segment segment : segments) {
+            count += segment.count();
+        }
         return count;
     }
 }
