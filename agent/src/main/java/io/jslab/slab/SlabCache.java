@@ -2,7 +2,9 @@ package io.jslab.slab;
 
 import io.jslab.arena.BuddyArena;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -36,8 +38,16 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * Finding the calling thread's magazine
  *   owned[threadId % 32] --owner == current thread?--&gt; magazine        (two loads, no lookup)
+ *        `- a virtual thread: the magazine of stripe threadId % stripes, under the stripe's lock
  *        `- otherwise: the cache's ThreadLocal&lt;Magazine&gt;, made and registered on first use
  * </pre>
+ *
+ * <p>Virtual threads. A magazine per virtual thread would hold up to a magazine of slots per
+ * task until the task's thread ended and the housekeeping drained it: 300,000 short tasks left a
+ * cache with 0 objects in use in 7 million slots. So virtual threads share a few striped
+ * magazines (twice the processors, rounded to a power of two, made on first use), each used under
+ * its own lock, as the kernel keeps per-CPU rather than per-task caches. The stripes live as long
+ * as the cache.
  *
  * <p>Why this lookup: an allocate+free pair measured 18.3 ns (thread CPU time, JDK 17, 2 busy
  * cores) with a thread-local lookup in each, 14.5 to 15.5 ns with the {@code owned} table.
@@ -73,6 +83,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Push the address onto the magazine; a full magazine first gives its older half back to
  *       the slabs under the cache lock, moving each slab to the list its new count calls for.
  * </ol>
+ * Bulk: {@link #allocateBulk} and {@link #freeBulk} move many slots in one pass under the cache
+ * lock, bypassing the magazines, as the kernel's {@code kmem_cache_alloc_bulk} and
+ * {@code kmem_cache_free_bulk}; an allocation gets all its slots or none.
  * Shrink: give the caller's own magazine back, drain the magazines of ended threads, unmap every
  * empty slab and free its block to the arena. Reclaim (the arena's request) does the last part
  * only, and only if the lock is free at once.
@@ -91,6 +104,10 @@ public final class SlabCache {
 
     /** Threads (by id residue) whose magazine is found without a thread-local lookup. */
     private static final int OWNERS = 32;
+
+    /** Stripes of magazines shared by virtual threads: twice the processors, a power of two. */
+    static final int STRIPES =
+            Integer.highestOneBit(Math.max(1, Runtime.getRuntime().availableProcessors()) * 2 - 1) * 2;
 
     private final String name;
     private final int size;
@@ -116,6 +133,8 @@ public final class SlabCache {
      * read through a race. Each thread reads only; nothing shared is written on the fast path.
      */
     private final Magazine[] owned = new Magazine[OWNERS];
+    /** The virtual threads' magazines, one per stripe, made on first use (under the cache lock). */
+    private final Stripe[] stripes = new Stripe[STRIPES];
     private final AtomicLong failures = new AtomicLong();
 
     private final SlabNode node;
@@ -123,6 +142,7 @@ public final class SlabCache {
     // Guarded by lock:
     private final List<Magazine> liveMagazines = new ArrayList<>();
     private final SlabCounters retired = new SlabCounters();
+    private final SlabCounters bulk = new SlabCounters();
     private final RateMeter rates = new RateMeter();
 
     SlabCache(SlabAllocator chain, String name, int size, int align, int order, int magazineLimit) {
@@ -187,7 +207,18 @@ public final class SlabCache {
      * @return the slot's arena address, or {@link #NO_MEMORY} (counted as an allocation failure)
      */
     public long allocate() {
-        Magazine m = magazine();
+        Thread self = Thread.currentThread();
+        Magazine m = owned[ownerSlot(self)];
+        if (m == null || m.owner != self) {
+            if (VirtualThreads.isVirtual(self)) {
+                return allocateStriped(self);
+            }
+            m = magazines.get();
+        }
+        return allocate(m);
+    }
+
+    private long allocate(Magazine m) {
         int n = m.count;
         if (n == 0) {
             return allocateSlow(m);
@@ -231,8 +262,21 @@ public final class SlabCache {
             throw SlotErrors.doubleFree(address, this);
         }
         arena.putLong(address, Slab.POISON_FREE);
-        Magazine m = magazine();
-        m.countFree(clock.millis() - record);
+        long lifetime = clock.millis() - record;
+        Thread self = Thread.currentThread();
+        Magazine m = owned[ownerSlot(self)];
+        if (m == null || m.owner != self) {
+            if (VirtualThreads.isVirtual(self)) {
+                freeStriped(self, address, lifetime);
+                return;
+            }
+            m = magazines.get();
+        }
+        free(m, address, lifetime);
+    }
+
+    private void free(Magazine m, long address, long lifetime) {
+        m.countFree(lifetime);
         int n = m.count;
         if (n == m.capacity) {
             freeSlow(m, address);
@@ -240,6 +284,101 @@ public final class SlabCache {
         }
         m.slots[n] = address;
         m.count = n + 1;
+    }
+
+    /**
+     * Hands out {@code count} slots at once into {@code out[0..count)}, all or none, as the
+     * kernel's {@code kmem_cache_alloc_bulk}: one pass under the cache lock, no magazine. Each
+     * slot's record gets the allocation time.
+     *
+     * @return {@code count}, or 0 when the arena cannot supply them all (then every one of the
+     *         {@code count} is counted as an allocation failure and no slot is held)
+     * @throws IndexOutOfBoundsException if {@code count} is negative or exceeds {@code out.length}
+     */
+    public int allocateBulk(long[] out, int count) {
+        Objects.checkFromIndexSize(0, count, out.length);
+        int got = 0;
+        while (true) {
+            lock.lock();
+            try {
+                got += node.take(out, got, count - got);
+                if (got == count) {
+                    long now = clock.millis();
+                    for (int i = 0; i < count; i++) {
+                        arena.putLong(out[i], now);
+                    }
+                    bulk.allocations += count;
+                    return count;
+                }
+            } finally {
+                lock.unlock();
+            }
+            Slab fresh = node.newSlab(); // the arena may run the reclaimer: no lock held here
+            lock.lock();
+            try {
+                if (fresh != null) {
+                    node.addNew(fresh);
+                    continue;
+                }
+                for (int i = 0; i < got; i++) {
+                    node.giveBack(out[i]);
+                }
+            } finally {
+                lock.unlock();
+            }
+            failures.addAndGet(count);
+            chain.allocationFailed(this);
+            return 0;
+        }
+    }
+
+    /**
+     * Gives back {@code count} slots of this cache at once, as the kernel's
+     * {@code kmem_cache_free_bulk}: one pass under the cache lock, no magazine; each slot's
+     * lifetime is recorded. Every address is checked before any is freed, so a bad one frees
+     * nothing.
+     *
+     * @throws IllegalArgumentException if an address is not a slot of this cache
+     * @throws IllegalStateException if a slot is already free, or named twice
+     */
+    public void freeBulk(long[] addresses, int count) {
+        Objects.checkFromIndexSize(0, count, addresses.length);
+        long[] sorted = Arrays.copyOf(addresses, count);
+        Arrays.sort(sorted);
+        lock.lock();
+        try {
+            for (int i = 0; i < count; i++) {
+                long address = sorted[i];
+                checkSlot(address);
+                if (arena.getLong(address) == Slab.POISON_FREE || (i > 0 && sorted[i - 1] == address)) {
+                    throw SlotErrors.doubleFree(address, this);
+                }
+            }
+            long now = clock.millis();
+            for (int i = 0; i < count; i++) {
+                long address = addresses[i];
+                bulk.lifetimes[LifetimeHistogram.index(now - arena.getLong(address))]++;
+                arena.putLong(address, Slab.POISON_FREE);
+                node.giveBack(address);
+            }
+            bulk.frees += count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses an address that is not the start of a slot of this cache; returns its slab. */
+    private Slab checkSlot(long address) {
+        Slab slab = pageMap.slabAt(address);
+        if (slab == null || slab.cache != this) {
+            throw SlotErrors.notOfCache(address, this, slab);
+        }
+        long offset = address - slab.base;
+        long index = (offset * indexMultiplier) >>> indexShift; // Reciprocal.divide, inlined
+        if (index * size != offset || index >= objects) {
+            throw SlotErrors.notASlotStart(address, this, slab, index);
+        }
+        return slab;
     }
 
     /**
@@ -403,7 +542,7 @@ public final class SlabCache {
     private void drainEndedThreads() {
         for (int i = liveMagazines.size() - 1; i >= 0; i--) {
             Magazine m = liveMagazines.get(i);
-            if (!m.owner.isAlive()) { // happens-after every write of the ended owner
+            if (m.owner != null && !m.owner.isAlive()) { // happens-after every write of the owner
                 giveBack(m, m.count);
                 retired.add(m);
                 liveMagazines.remove(i);
@@ -421,6 +560,7 @@ public final class SlabCache {
     private SlabCounters countersLocked() {
         SlabCounters totals = new SlabCounters();
         totals.addAll(retired);
+        totals.addAll(bulk);
         for (Magazine m : liveMagazines) {
             totals.frees += m.frees();
             m.addLifetimesTo(totals.lifetimes);
@@ -431,11 +571,55 @@ public final class SlabCache {
         return totals;
     }
 
-    private Magazine magazine() {
-        Thread self = Thread.currentThread();
-        @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
-        Magazine m = owned[(int) self.getId() & (OWNERS - 1)];
-        return m != null && m.owner == self ? m : magazines.get();
+    private long allocateStriped(Thread self) {
+        Stripe s = stripe(self);
+        s.lock.lock();
+        try {
+            return allocate(s.magazine);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    private void freeStriped(Thread self, long address, long lifetime) {
+        Stripe s = stripe(self);
+        s.lock.lock();
+        try {
+            free(s.magazine, address, lifetime);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
+    private Stripe stripe(Thread self) {
+        int i = (int) self.getId() & (STRIPES - 1);
+        Stripe s = stripes[i];
+        if (s != null) {
+            return s; // a Stripe's final fields are safe to read through the race
+        }
+        lock.lock();
+        try {
+            if (stripes[i] == null) {
+                Stripe made = new Stripe(new Magazine(null, magazineCapacity));
+                liveMagazines.add(made.magazine);
+                stripes[i] = made;
+            }
+            return stripes[i];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A magazine shared by the virtual threads of one stripe, used under its own lock. */
+    private static final class Stripe {
+        final Magazine magazine;
+        // A ReentrantLock, not synchronized: a virtual thread holding it must not pin its carrier.
+        final ReentrantLock lock = new ReentrantLock();
+
+        Stripe(Magazine magazine) {
+            this.magazine = magazine;
+        }
     }
 
     @SuppressWarnings("deprecation")

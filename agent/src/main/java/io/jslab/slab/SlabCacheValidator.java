@@ -46,7 +46,7 @@ final class SlabCacheValidator {
                 Slab slab = pageMap.slabAt(address);
                 if (slab == null || slab.cache != cache || !magazineSlots.add(address)
                         || arena.getLong(address) != Slab.POISON_FREE) {
-                    throw new AssertionError(cache.name() + ": magazine of " + m.owner.getName()
+                    throw new AssertionError(cache.name() + ": magazine of " + (m.owner == null ? "a virtual-thread stripe" : m.owner.getName())
                             + " holds bad slot " + SlotErrors.hex(address));
                 }
             }

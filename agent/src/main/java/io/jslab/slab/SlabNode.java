@@ -48,13 +48,18 @@ final class SlabNode {
 
     /** Takes up to {@code want} slots into {@code out[0..)}, in taking order; returns how many. */
     int take(long[] out, int want) {
+        return take(out, 0, want);
+    }
+
+    /** Takes up to {@code want} slots into {@code out[from..)}; returns how many. */
+    int take(long[] out, int from, int want) {
         int got = 0;
         while (got < want) {
             Slab slab = partial.head() != null ? partial.head() : empty.head();
             if (slab == null) {
                 break;
             }
-            out[got++] = slab.base + (long) slab.pop() * size;
+            out[from + got++] = slab.base + (long) slab.pop() * size;
             relist(slab);
         }
         return got;

@@ -1,8 +1,6 @@
 package io.jslab.track;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import io.jslab.slab.VirtualThreads;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,8 +11,7 @@ import java.util.function.ToLongFunction;
  * objects, found through a {@link ThreadLocal}, and a few shared stripes for virtual threads.
  *
  * <p>Virtual threads (JDK 21 and later) are told apart once per thread, when its thread-local
- * value is first made, through {@code Thread.isVirtual} looked up reflectively (the code is
- * compiled for Java 17). A virtual thread gets the stripe of its thread id, so a million short
+ * value is first made ({@link VirtualThreads}). A virtual thread gets the stripe of its thread id, so a million short
  * tasks leave no buffer behind: the stripe lives as long as the tracker, and the thread-local
  * entry dies with the virtual thread.
  *
@@ -22,8 +19,6 @@ import java.util.function.ToLongFunction;
  * thread (take-over), under this object's lock; the same lock makes the tracked total exact.
  */
 final class SlotBuffers {
-
-    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final SweepContext context;
     private final SlotBuffer[] stripes;
@@ -46,7 +41,7 @@ final class SlotBuffers {
 
     private SlotBuffer create() {
         Thread thread = Thread.currentThread();
-        if (isVirtual(thread)) {
+        if (VirtualThreads.isVirtual(thread)) {
             return stripes[(int) (thread.getId() & (stripes.length - 1))];
         }
         SlotBuffer buffer = SlotBuffer.owned(thread, context);
@@ -108,25 +103,5 @@ final class SlotBuffers {
     /** Owned buffers of threads not yet taken over. */
     synchronized int ownedBuffers() {
         return owned.size();
-    }
-
-    private static boolean isVirtual(Thread thread) {
-        if (IS_VIRTUAL == null) {
-            return false;
-        }
-        try {
-            return (boolean) IS_VIRTUAL.invokeExact(thread);
-        } catch (Throwable t) {
-            return false;
-        }
-    }
-
-    private static MethodHandle isVirtualHandle() {
-        try {
-            return MethodHandles.publicLookup()
-                    .findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
-        } catch (ReflectiveOperationException e) {
-            return null; // JDK 17 to 20: no virtual threads
-        }
     }
 }
