@@ -43,11 +43,13 @@ final class AttachCommand implements Callable<Integer> {
             String hint = !firstLoad ? null : warningHint(system.getProperty("java.specification.version"),
                     jvm.agentProperties().getProperty("sun.jvm.args"), jar);
             jvm.loadAgent(jar, options);
+            // A refused attach throws here, so its error stays the one line on stderr (the exit
+            // status contract); the note only follows an attach that took.
+            String outcome = AttachReport.describe(pid, jvm.systemProperties().getProperty(AttachReport.PROPERTY));
+            spec.commandLine().getOut().println(outcome);
             if (hint != null) {
                 spec.commandLine().getErr().println(hint);
             }
-            String outcome = AttachReport.describe(pid, jvm.systemProperties().getProperty(AttachReport.PROPERTY));
-            spec.commandLine().getOut().println(outcome);
         }
         return 0;
     }

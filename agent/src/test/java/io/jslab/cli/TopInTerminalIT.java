@@ -66,8 +66,11 @@ class TopInTerminalIT {
             }
 
             String drawn = read(screen);
-            assertTrue(drawn.indexOf(ESC + "[?1049h") < drawn.indexOf(HEADING), "enters the alternate screen first");
-            assertTrue(drawn.indexOf(ESC + "[?1049l") > drawn.lastIndexOf(HEADING), "leaves it at the end");
+            int enter = drawn.indexOf(ESC + "[?1049h");
+            int leave = drawn.lastIndexOf(ESC + "[?1049l");
+            // a missing sequence is -1, which would pass a bare comparison of positions
+            assertTrue(enter >= 0 && enter < drawn.indexOf(HEADING), "enters the alternate screen first: " + drawn);
+            assertTrue(leave >= 0 && leave > drawn.lastIndexOf(HEADING), "leaves it at the end: " + drawn);
             assertTrue(!drawn.contains(HEADING + WIDGETS + "\r\r\n") && !drawn.contains(HEADING + GADGETS + "\r\r\n"),
                     "never a second row on 9 lines");
             assertTrue(drawn.contains("status=0"), drawn);
