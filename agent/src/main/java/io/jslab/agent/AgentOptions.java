@@ -1,8 +1,10 @@
 package io.jslab.agent;
 
 import io.jslab.arena.ArenaConfig;
+import io.jslab.track.ObjectTracker;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The agent's option string, {@code key=value,key=value} (SPEC section 4), parsed strictly.
@@ -22,9 +24,13 @@ record AgentOptions(
         boolean jmx,
         String dump,
         boolean verbose,
+        boolean trackExact,
+        long watchBudget,
+        WildcardMatcher exact,
         String source) {
 
-    static final String KEYS = "include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose";
+    static final String KEYS = "include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose,"
+            + " track, track.budget, exact";
 
     static AgentOptions parse(String options) {
         String text = options == null ? "" : options.trim();
@@ -36,6 +42,9 @@ record AgentOptions(
         boolean jmx = true;
         String dump = null;
         boolean verbose = false;
+        boolean trackExact = false;
+        long watchBudget = ObjectTracker.DEFAULT_WATCH_BUDGET;
+        WildcardMatcher exact = WildcardMatcher.NONE;
         Set<String> seen = new LinkedHashSet<>();
         for (String pair : text.isEmpty() ? new String[0] : text.split(",", -1)) {
             int eq = pair.indexOf('=');
@@ -56,6 +65,9 @@ record AgentOptions(
                 case "jmx" -> jmx = bool(key, value);
                 case "dump" -> dump = dump(value);
                 case "verbose" -> verbose = bool(key, value);
+                case "track" -> trackExact = track(value);
+                case "track.budget" -> watchBudget = rate(key, value);
+                case "exact" -> exact = patterns(key, value);
                 default -> throw new IllegalArgumentException("unknown option '" + key + "': accepted keys are " + KEYS);
             }
         }
@@ -68,7 +80,8 @@ record AgentOptions(
             throw new IllegalArgumentException("arena.max=" + maxBytes + ": must hold at least one chunk of "
                     + chunk + " bytes (arena.pagesize << arena.maxorder)");
         }
-        AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, text);
+        AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose,
+                trackExact, watchBudget, exact, text);
         parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
         return parsed;
     }
@@ -133,6 +146,40 @@ record AgentOptions(
             throw bad;
         }
         return number << shift;
+    }
+
+    /** Which classes are watched entirely whatever their rate: every class under track=exact. */
+    Predicate<Class<?>> exactClasses() {
+        return trackExact ? type -> true : type -> exact.matches(type.getName());
+    }
+
+    private static boolean track(String value) {
+        return switch (value) {
+            case "auto" -> false;
+            case "exact" -> true;
+            default -> throw new IllegalArgumentException("track=" + value
+                    + ": must be auto (count all, watch a sample) or exact (watch every object)");
+        };
+    }
+
+    /** A rate a second: digits, optionally followed by k (thousands) or m (millions). */
+    static long rate(String key, String value) {
+        IllegalArgumentException bad = new IllegalArgumentException(key + "=" + value
+                + ": must be a whole number of objects a second from 1, like 50k (suffixes k, m)");
+        if (value.isEmpty()) {
+            throw bad;
+        }
+        char last = Character.toLowerCase(value.charAt(value.length() - 1));
+        long unit = last == 'k' ? 1_000 : last == 'm' ? 1_000_000 : 1;
+        String digits = unit == 1 ? value : value.substring(0, value.length() - 1);
+        if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 9) {
+            throw bad;
+        }
+        long number = Long.parseLong(digits);
+        if (number == 0) {
+            throw bad;
+        }
+        return number * unit;
     }
 
     private static boolean bool(String key, String value) {

@@ -37,14 +37,16 @@ final class AgentRuntime {
             throws Exception {
         AgentStatus status = new AgentStatus(version, options.source(), options.verbose());
         SlabAllocator allocator = new SlabAllocator(new BuddyArena(options.arenaConfig()));
-        ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error);
+        ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error,
+                options.watchBudget(), options.exactClasses());
         AutoCloseable jmx = null;
         Thread exit = null;
         try {
             tracker.start();
-            SlabHook.install(tracker.constructedSink(), tracker.failedSink());
-            HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
-            jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
+            SlabHook.install(tracker.constructedSink(), tracker.failedSink(), tracker.clonedSink());
+            HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(),
+                    tracker.failedSink(), tracker.clonedSink());
+            jmx = options.jmx() ? JmxRegistration.register(allocator, status, tracker) : null;
             exit = exitHook(options, tracker, allocator, jmx);
             Runtime.getRuntime().addShutdownHook(exit);
             new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);

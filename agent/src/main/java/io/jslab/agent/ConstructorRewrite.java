@@ -21,7 +21,8 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * The class-level half of the rewrite: scans the class file, plans each constructor
  * ({@link ConstructorPlan}) and hands the constructors to {@link CountingConstructorVisitor}.
- * Everything else in the class passes through untouched.
+ * A class selected whole also has its {@code super.clone()} calls followed
+ * ({@link CloneCountingVisitor}). Everything else in the class passes through untouched.
  *
  * <p>A class file older than version 49 (Java 5) cannot {@code ldc} a class constant, which the
  * hook calls need; such a class is refused with an exception, which Byte Buddy reports as a
@@ -68,12 +69,17 @@ final class ConstructorRewrite extends AsmVisitorWrapper.AbstractBase {
                 "cannot instrument constructor " + type.getName() + ".<init>" + descriptor + ", it stays unchanged: " + reason));
         String owner = type.getInternalName();
         boolean writeFrames = scan.majorVersion() >= Opcodes.V1_6;
+        boolean countsCopies = wholeClass; // a class selected whole; not one with annotated constructors only
         return new ClassVisitor(OpenedClassReader.ASM_API, target) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-                ConstructorPlan.Action action = "<init>".equals(name) ? plan.action(descriptor) : ConstructorPlan.Action.NONE;
+                if (!"<init>".equals(name)) {
+                    return countsCopies && (access & Opcodes.ACC_STATIC) == 0
+                            ? new CloneCountingVisitor(visitor, owner) : visitor;
+                }
+                ConstructorPlan.Action action = plan.action(descriptor);
                 return action == ConstructorPlan.Action.NONE
                         ? visitor
                         : new CountingConstructorVisitor(visitor, action, owner, writeFrames);

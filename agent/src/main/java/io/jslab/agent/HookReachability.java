@@ -33,14 +33,16 @@ final class HookReachability {
     private final Instrumentation instrumentation;
     private final BiConsumer<Object, Class<?>> constructed;
     private final BiConsumer<Object, Class<?>> failed;
+    private final BiConsumer<Object, Class<?>> cloned;
     private final Map<ClassLoader, Boolean> ready = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile Method defineClass;
 
     HookReachability(Instrumentation instrumentation, BiConsumer<Object, Class<?>> constructed,
-                     BiConsumer<Object, Class<?>> failed) {
+                     BiConsumer<Object, Class<?>> failed, BiConsumer<Object, Class<?>> cloned) {
         this.instrumentation = instrumentation;
         this.constructed = constructed;
         this.failed = failed;
+        this.cloned = cloned;
     }
 
     /**
@@ -63,7 +65,8 @@ final class HookReachability {
             hook = defineCopy(loader);
         }
         if (hook != SlabHook.class) {
-            hook.getMethod("install", BiConsumer.class, BiConsumer.class).invoke(null, constructed, failed);
+            hook.getMethod("install", BiConsumer.class, BiConsumer.class, BiConsumer.class)
+                    .invoke(null, constructed, failed, cloned);
         }
         ready.put(loader, Boolean.TRUE);
     }

@@ -1,6 +1,11 @@
 package io.jslab.cli;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.MalformedObjectNameException;
@@ -16,6 +21,7 @@ final class JslabMBeans {
     static final String VERSION_PROPERTY = "io.jslab.agent.version";
     static final ObjectName SLAB_INFO = name("io.jslab:type=SlabInfo");
     static final ObjectName BUDDY_ARENA = name("io.jslab:type=BuddyArena");
+    static final ObjectName SLAB_CACHES = name("io.jslab:type=SlabCache,*");
 
     private final TargetJvm jvm;
     private final MBeanServerConnection server;
@@ -53,6 +59,36 @@ final class JslabMBeans {
 
     String buddyinfo() {
         return (String) invoke(BUDDY_ARENA, "buddyinfo");
+    }
+
+    /**
+     * The caches whose active_objs is an estimate, by name, with the half-width of its 95%
+     * interval (the SlabCache MBeans' {@code Exact} and {@code ActiveObjectsError}). A cache that
+     * goes away between the query and the read is left out.
+     */
+    Map<String, Long> estimateErrors() {
+        Map<String, Long> errors = new HashMap<>();
+        try {
+            for (ObjectName cache : server.queryNames(SLAB_CACHES, null)) {
+                AttributeList values;
+                try {
+                    values = server.getAttributes(cache, new String[] {"Name", "Exact", "ActiveObjectsError"});
+                } catch (InstanceNotFoundException gone) {
+                    continue;
+                }
+                Map<String, Object> byName = new HashMap<>();
+                for (Attribute a : values.asList()) {
+                    byName.put(a.getName(), a.getValue());
+                }
+                if (Boolean.FALSE.equals(byName.get("Exact")) && byName.get("Name") instanceof String name
+                        && byName.get("ActiveObjectsError") instanceof Number error) {
+                    errors.put(name, error.longValue());
+                }
+            }
+        } catch (JMException | IOException | RuntimeException e) {
+            throw jvm.lost("reading the SlabCache MBeans", e);
+        }
+        return errors;
     }
 
     long pageSize() {

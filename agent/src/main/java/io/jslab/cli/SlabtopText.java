@@ -58,7 +58,7 @@ final class SlabtopText {
     static String row(CacheRow r) {
         return String.format("%6d %6d %3d%% %7sK %6d %8d %9dK %-23s", r.numObjs(), r.activeObjs(),
                 r.use(), CFormat.fixed(r.objSize() / 1024.0, 2), r.numSlabs(), r.objPerSlab(),
-                r.cacheSize() / 1024, r.name());
+                r.cacheSize() / 1024, r.label());
     }
 
     private static String summary(String label, String values) {

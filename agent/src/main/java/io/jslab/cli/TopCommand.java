@@ -56,7 +56,7 @@ final class TopCommand implements Callable<Integer> {
         try (TargetJvm jvm = TargetJvm.attach(pid)) {
             JslabMBeans beans = JslabMBeans.open(jvm);
             long pageSize = beans.pageSize();
-            Supplier<List<CacheRow>> caches = () -> parse(beans.slabinfo(), pageSize);
+            Supplier<List<CacheRow>> caches = () -> marked(parse(beans.slabinfo(), pageSize), beans.estimateErrors());
             if (once || !TerminalScreen.interactive()) {
                 PrintWriter out = spec.commandLine().getOut();
                 SlabtopText.render(caches.get(), sort, Integer.MAX_VALUE).forEach(out::println);
@@ -69,6 +69,19 @@ final class TopCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Marks the rows whose active_objs is an estimate, with its error. */
+    static List<CacheRow> marked(List<CacheRow> rows, java.util.Map<String, Long> errors) {
+        if (errors.isEmpty()) {
+            return rows;
+        }
+        List<CacheRow> out = new java.util.ArrayList<>(rows.size());
+        for (CacheRow row : rows) {
+            Long error = errors.get(row.name());
+            out.add(error == null ? row : row.estimated(error));
+        }
+        return out;
     }
 
     private List<CacheRow> parse(String slabinfo, long pageSize) {

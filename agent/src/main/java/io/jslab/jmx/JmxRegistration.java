@@ -2,6 +2,7 @@ package io.jslab.jmx;
 
 import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
+import io.jslab.track.Populations;
 import io.jslab.slab.SlabListener;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class JmxRegistration implements AutoCloseable {
 
     private final MBeanServer server;
     private final SlabAllocator allocator;
+    private final Populations populations;
     private final JmxNames names;
     private final LongSupplier clockMillis;
     private final ThreadPoolExecutor notifier;
@@ -45,7 +47,9 @@ public final class JmxRegistration implements AutoCloseable {
     /** Written under {@code this}; volatile so the event path can read it without the lock. */
     private volatile boolean closed;
 
-    private JmxRegistration(MBeanServer server, SlabAllocator allocator, LongSupplier clockMillis) {
+    private JmxRegistration(MBeanServer server, SlabAllocator allocator, LongSupplier clockMillis,
+                            Populations populations) {
+        this.populations = populations;
         this.server = server;
         this.allocator = allocator;
         this.names = JmxNames.firstFree(server);
@@ -61,13 +65,23 @@ public final class JmxRegistration implements AutoCloseable {
      * @throws IllegalStateException if the server refuses a registration (nothing stays registered)
      */
     public static AutoCloseable register(SlabAllocator allocator, AgentView agent) {
+        return register(allocator, agent, Populations.NONE);
+    }
+
+    /** As above, the caches' figures completed by what the tracker knows of their populations. */
+    public static AutoCloseable register(SlabAllocator allocator, AgentView agent, Populations populations) {
         return register(ManagementFactory.getPlatformMBeanServer(), allocator, agent,
-                () -> System.nanoTime() / 1_000_000);
+                () -> System.nanoTime() / 1_000_000, populations);
     }
 
     static JmxRegistration register(MBeanServer server, SlabAllocator allocator, AgentView agent,
                                     LongSupplier clockMillis) {
-        JmxRegistration registration = new JmxRegistration(server, allocator, clockMillis);
+        return register(server, allocator, agent, clockMillis, Populations.NONE);
+    }
+
+    static JmxRegistration register(MBeanServer server, SlabAllocator allocator, AgentView agent,
+                                    LongSupplier clockMillis, Populations populations) {
+        JmxRegistration registration = new JmxRegistration(server, allocator, clockMillis, populations);
         try {
             registration.registerFixed(agent);
         } catch (JMException | RuntimeException e) {
@@ -105,7 +119,7 @@ public final class JmxRegistration implements AutoCloseable {
                 return false;
             }
             try {
-                add(SlabCacheBean.of(cache), name);
+                add(SlabCacheBean.of(cache, populations), name);
             } catch (InstanceAlreadyExistsException raced) {
                 return false;
             }

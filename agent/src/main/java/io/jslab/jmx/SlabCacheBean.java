@@ -2,28 +2,69 @@ package io.jslab.jmx;
 
 import io.jslab.slab.SlabCache;
 import io.jslab.slab.SlabCacheStats;
+import io.jslab.track.Estimate;
+import io.jslab.track.Populations;
 import java.util.Map;
 import javax.management.MBeanOperationInfo;
 
-/** The {@link SlabCacheMXBean} of one cache: a thin adapter over {@link SlabCache#stats()}. */
+/**
+ * The {@link SlabCacheMXBean} of one cache: a thin adapter over {@link SlabCache#stats()} and,
+ * for a cache a tracked class fills, its {@link Estimate}. Where the estimate is not exact, the
+ * slots stand for estimated objects (SPEC 2a): Allocations counts constructions, exactly, and
+ * Frees is what left the estimate.
+ */
 final class SlabCacheBean implements SlabCacheMXBean {
 
     static final Descriptions DESCRIPTIONS =
             new Descriptions("SlabCache", Map.of("shrink", MBeanOperationInfo.ACTION));
 
     private final SlabCache cache;
+    private final Populations populations;
     private final Snapshot<SlabCacheStats> stats;
 
-    SlabCacheBean(SlabCache cache, Snapshot<SlabCacheStats> stats) {
+    SlabCacheBean(SlabCache cache, Populations populations, Snapshot<SlabCacheStats> stats) {
         this.cache = cache;
+        this.populations = populations;
         this.stats = stats;
     }
 
     /** The registrable MBean of {@code cache}. */
-    static DescribedMXBean<SlabCacheMXBean> of(SlabCache cache) {
+    static DescribedMXBean<SlabCacheMXBean> of(SlabCache cache, Populations populations) {
         Snapshot<SlabCacheStats> stats = new Snapshot<>(cache::stats);
-        return new DescribedMXBean<>(new SlabCacheBean(cache, stats), SlabCacheMXBean.class,
+        return new DescribedMXBean<>(new SlabCacheBean(cache, populations, stats), SlabCacheMXBean.class,
                 DESCRIPTIONS, stats);
+    }
+
+    /** The estimate when the cache's slots stand for estimated objects, else null. */
+    private Estimate estimated() {
+        Estimate e = populations.estimate(cache);
+        return e == null || e.exact() ? null : e;
+    }
+
+    @Override
+    public boolean isExact() {
+        Estimate e = populations.estimate(cache);
+        return e == null || e.exact();
+    }
+
+    @Override
+    public void setExact(boolean exact) {
+        if (!populations.exact(cache, exact)) {
+            throw new IllegalArgumentException("cache " + cache.name()
+                    + " holds no tracked class: every one of its slots is an object already");
+        }
+    }
+
+    @Override
+    public long getActiveObjectsError() {
+        Estimate e = populations.estimate(cache);
+        return e == null ? 0 : e.error();
+    }
+
+    @Override
+    public double getWatchedFraction() {
+        Estimate e = populations.estimate(cache);
+        return e == null ? 1.0 : e.watchedFraction();
     }
 
     @Override
@@ -83,12 +124,14 @@ final class SlabCacheBean implements SlabCacheMXBean {
 
     @Override
     public long getAllocations() {
-        return stats.get().allocations();
+        Estimate e = estimated();
+        return e == null ? stats.get().allocations() : e.allocations();
     }
 
     @Override
     public long getFrees() {
-        return stats.get().frees();
+        Estimate e = estimated();
+        return e == null ? stats.get().frees() : Math.max(0, e.allocations() - stats.get().activeObjects());
     }
 
     @Override
@@ -98,12 +141,14 @@ final class SlabCacheBean implements SlabCacheMXBean {
 
     @Override
     public double getAllocationRate() {
-        return stats.get().allocationRate();
+        Estimate e = estimated();
+        return e == null ? stats.get().allocationRate() : e.allocationRate();
     }
 
     @Override
     public double getFreeRate() {
-        return stats.get().freeRate();
+        Estimate e = estimated();
+        return e == null ? stats.get().freeRate() : e.freeRate();
     }
 
     @Override

@@ -46,6 +46,18 @@ public interface SlabCacheMXBean {
 
     double getP99LifetimeMillis();
 
+    /** Whether every live object is watched, so that ActiveObjects is a count, not an estimate. */
+    boolean isExact();
+
+    /** Watches every object of this cache from now on (true) or gives it back to the budget (false). */
+    void setExact(boolean exact);
+
+    /** Half-width of the 95% interval of ActiveObjects; 0 when exact. */
+    long getActiveObjectsError();
+
+    /** The probability a construction is watched now: 1 when every one is. */
+    double getWatchedFraction();
+
     /** Gives this cache's empty slabs back to the arena; returns the pages given back. */
     long shrink();
 }

@@ -17,6 +17,7 @@ public final class SlabHook {
     // that a constructor running on another thread sees the sinks as soon as they are installed.
     private static volatile BiConsumer<Object, Class<?>> constructedSink;
     private static volatile BiConsumer<Object, Class<?>> failedSink;
+    private static volatile BiConsumer<Object, Class<?>> clonedSink;
 
     private SlabHook() {}
 
@@ -53,10 +54,35 @@ public final class SlabHook {
         }
     }
 
-    /** Points this copy of the hook at the tracker; {@code null}s turn tracking off. */
+    /**
+     * Called with the copy that {@code Object.clone()} returned to a method of {@code callerClass},
+     * a tracked class (SPEC 2: a copy is tracked as a construction). The copy's runtime class is
+     * {@code callerClass} or a subclass; the sink counts it only if that class is tracked. Never
+     * throws.
+     */
+    public static void cloned(Object copy, Class<?> callerClass) {
+        BiConsumer<Object, Class<?>> sink = clonedSink;
+        if (sink != null && copy != null) {
+            try {
+                sink.accept(copy, callerClass);
+            } catch (Throwable ignored) {
+                // As above.
+            }
+        }
+    }
+
+    /** Points this copy of the hook at the tracker, copies uncounted; {@code null}s turn tracking off. */
     public static void install(BiConsumer<Object, Class<?>> constructed,
                                BiConsumer<Object, Class<?>> failed) {
+        install(constructed, failed, null);
+    }
+
+    /** Points this copy of the hook at the tracker; {@code null}s turn tracking off. */
+    public static void install(BiConsumer<Object, Class<?>> constructed,
+                               BiConsumer<Object, Class<?>> failed,
+                               BiConsumer<Object, Class<?>> cloned) {
         failedSink = failed;
+        clonedSink = cloned;
         constructedSink = constructed;
     }
 }

@@ -342,6 +342,15 @@ public final class SlabCache {
      * @throws IllegalStateException if a slot is already free, or named twice
      */
     public void freeBulk(long[] addresses, int count) {
+        freeBulk(addresses, count, true);
+    }
+
+    /**
+     * As {@link #freeBulk(long[], int)}, recording the slots' lifetimes only when
+     * {@code lifetimes}: slots that stand for objects whose lifetimes are known otherwise (an
+     * estimated population, SPEC 2a) give none of their own.
+     */
+    public void freeBulk(long[] addresses, int count, boolean lifetimes) {
         Objects.checkFromIndexSize(0, count, addresses.length);
         long[] sorted = Arrays.copyOf(addresses, count);
         Arrays.sort(sorted);
@@ -357,7 +366,9 @@ public final class SlabCache {
             long now = clock.millis();
             for (int i = 0; i < count; i++) {
                 long address = addresses[i];
-                bulk.lifetimes[LifetimeHistogram.index(now - arena.getLong(address))]++;
+                if (lifetimes) {
+                    bulk.lifetimes[LifetimeHistogram.index(now - arena.getLong(address))]++;
+                }
                 arena.putLong(address, Slab.POISON_FREE);
                 node.giveBack(address);
             }
@@ -365,6 +376,36 @@ public final class SlabCache {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * When the slot at {@code address}, in use, was handed out (milliseconds of this cache's
+     * clock): the allocation record each slot holds (SPEC 3). Read it before freeing the slot.
+     */
+    public long allocatedAt(long address) {
+        checkSlot(address);
+        return arena.getLong(address);
+    }
+
+    /**
+     * Records {@code count} more lifetimes of {@code millis}: a freed slot that stood for
+     * {@code count + 1} objects (a watched object's weight, SPEC 2a) gives its lifetime that often.
+     */
+    public void recordLifetimes(long millis, long count) {
+        if (count <= 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            bulk.lifetimes[LifetimeHistogram.index(millis)] += count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The clock this cache stamps its slots with, in milliseconds. */
+    public long now() {
+        return clock.millis();
     }
 
     /** Refuses an address that is not the start of a slot of this cache; returns its slab. */

@@ -2,10 +2,16 @@ package io.jslab.track;
 
 import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * Maps each tracked class to its slab cache, created at the class's first construction.
+ * Maps each tracked class to its slab cache and its {@link Tally}, both created at the class's
+ * first construction.
  *
  * <p>A {@link ClassValue} holds a small {@link Entry} per class rather than the cache itself:
  * {@code computeValue} may run on several threads at once with one result kept, so it must
@@ -23,6 +29,9 @@ final class ClassCaches {
     private final SlabAllocator allocator;
     private final ToLongFunction<Object> objectSize;
     private final ErrorSink errors;
+    private final Predicate<Class<?>> exact;
+    private final List<Tally> tallies = new CopyOnWriteArrayList<>();
+    private final Map<SlabCache, Tally> byCache = new ConcurrentHashMap<>();
     private final ClassValue<Entry> entries = new ClassValue<>() {
         @Override
         protected Entry computeValue(Class<?> type) {
@@ -31,24 +40,47 @@ final class ClassCaches {
     };
 
     ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
+        this(allocator, objectSize, errors, type -> false);
+    }
+
+    /** As above; classes {@code exact} accepts are watched entirely from their first object. */
+    ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
+                Predicate<Class<?>> exact) {
         this.allocator = allocator;
         this.objectSize = objectSize;
         this.errors = errors;
+        this.exact = exact;
+    }
+
+    /** The tally of {@code type}, made with its cache from {@code firstObject} if needed; null if it cannot be. */
+    Tally tallyFor(Object firstObject, Class<?> type) {
+        Entry entry = entries.get(type);
+        Tally tally = entry.tally;
+        return tally != null || entry.failed ? tally : create(entry, firstObject, type);
     }
 
     /** The cache of {@code type}, created from {@code firstObject} if needed; null if it cannot be. */
     SlabCache cacheFor(Object firstObject, Class<?> type) {
-        Entry entry = entries.get(type);
-        SlabCache cache = entry.cache;
-        return cache != null || entry.failed ? cache : create(entry, firstObject, type);
+        Tally tally = tallyFor(firstObject, type);
+        return tally == null ? null : tally.cache;
     }
 
-    /** The cache of {@code type} if one was made, without making one. */
-    SlabCache existing(Class<?> type) {
-        return entries.get(type).cache;
+    /** The tally of {@code type} if one was made, without making one. */
+    Tally existing(Class<?> type) {
+        return entries.get(type).tally;
     }
 
-    private SlabCache create(Entry entry, Object firstObject, Class<?> type) {
+    /** The tally whose cache is {@code cache}, or null (a cache of the direct API). */
+    Tally of(SlabCache cache) {
+        return cache == null ? null : byCache.get(cache);
+    }
+
+    /** Every tally made so far, in the order they were made. */
+    List<Tally> tallies() {
+        return tallies;
+    }
+
+    private Tally create(Entry entry, Object firstObject, Class<?> type) {
         // Size and annotation are read outside the lock: reading annotations may initialize
         // classes, whose initializers may construct tracked objects on another thread.
         CacheSpec spec;
@@ -63,27 +95,37 @@ final class ClassCaches {
         } catch (Throwable t) {
             return fail(entry, type, t);
         }
+        boolean exactly;
+        try {
+            exactly = exact.test(type);
+        } catch (Throwable t) {
+            return fail(entry, type, t);
+        }
         synchronized (this) {
-            if (entry.cache != null || entry.failed) {
-                return entry.cache;
+            if (entry.tally != null || entry.failed) {
+                return entry.tally;
             }
             try {
                 String name = spec.name();
                 for (int n = 2; allocator.cache(name) != null; n++) {
                     name = spec.name() + "#" + n;
                 }
-                entry.cache = allocator.createCache(name, size, spec.hwcacheAlign());
-                return entry.cache;
+                SlabCache cache = allocator.createCache(name, size, spec.hwcacheAlign());
+                Tally tally = new Tally(cache, type.getName(), exactly);
+                byCache.put(cache, tally);
+                tallies.add(tally);
+                entry.tally = tally;
+                return tally;
             } catch (Throwable t) {
                 return fail(entry, type, t);
             }
         }
     }
 
-    private SlabCache fail(Entry entry, Class<?> type, Throwable t) {
+    private Tally fail(Entry entry, Class<?> type, Throwable t) {
         synchronized (this) {
-            if (entry.cache != null || entry.failed) {
-                return entry.cache;
+            if (entry.tally != null || entry.failed) {
+                return entry.tally;
             }
             entry.failed = true;
         }
@@ -93,7 +135,7 @@ final class ClassCaches {
 
     private static final class Entry {
         // Written once under the ClassCaches lock, read on every construction without it.
-        volatile SlabCache cache;
+        volatile Tally tally;
         volatile boolean failed;
     }
 }

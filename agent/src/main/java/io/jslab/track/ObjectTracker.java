@@ -2,17 +2,21 @@ package io.jslab.track;
 
 import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * Gives each tracked object a slot in its class's slab cache, and the slot back once the garbage
- * collector has reclaimed the object.
+ * Counts every construction of a tracked class, watches a sample of them (SPEC 2a), and keeps
+ * each class's slab cache holding as many slots as its estimated live objects.
  *
  * <p>Flow: an instrumented constructor returns, {@code SlabHook.constructed} calls
  * {@link #constructedSink()} with the object and its class; the tracker finds or creates the
- * class's cache ({@link ClassCaches}), allocates a slot, and appends a {@link SlotRef} (a phantom
+ * class's cache and {@link Tally} ({@link ClassCaches}) and counts the construction. Only a
+ * watched construction goes further (all of them for a class watched entirely, else one in
+ * {@code weight}, as the {@link WatchBudget} sets): it allocates a slot and appends a {@link SlotRef} (a phantom
  * reference holding the slot's address, made by {@link SlotRecords}) to the calling thread's
  * buffer ({@link SlotBuffers}) without taking any lock. After each collection the threads that
  * keep constructing sweep their own buffers ({@link SlotBuffer}): the slots of records whose
@@ -23,9 +27,11 @@ import java.util.function.ToLongFunction;
  * kept; cleared by the collector, its slot freed and the record dropped (why no
  * {@code ReferenceQueue}: {@link SlotRef}).
  *
- * <p>Costs per tracked object: one slot, one 32-byte record on the heap (with compressed
- * pointers; 40 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record
- * lives until the first sweep after the collection that clears it.
+ * <p>Costs per watched object: one slot, one 40-byte record on the heap (with compressed
+ * pointers; 48 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record
+ * lives until the first sweep after the collection that clears it. An unwatched construction
+ * costs a counter increment and a random draw; the slots standing for unwatched objects are taken
+ * and given back in bulk after each walk ({@link Tally#settleReserve}), 8 heap bytes each.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
  * ({@link SlotRef#take}). An object of a class whose cache cannot grow (arena exhausted), or
@@ -36,7 +42,10 @@ import java.util.function.ToLongFunction;
  * <p>Closing stops the reclaimer and the GC listener and turns the sinks into no-ops; slots still
  * held stay held (the allocator belongs to the caller).
  */
-public final class ObjectTracker implements AutoCloseable {
+public final class ObjectTracker implements AutoCloseable, Populations {
+
+    /** Watched objects a second when no budget is given: see the benchmarks page for why. */
+    public static final long DEFAULT_WATCH_BUDGET = 50_000;
 
     private final SlabAllocator allocator;
     private final ErrorSink errors;
@@ -44,33 +53,50 @@ public final class ObjectTracker implements AutoCloseable {
     private final SlotRecords records;
     private final RecordBudget budget;
     private final SweepContext context;
+    private final WatchBudget watchBudget;
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
     private final BiConsumer<Object, Class<?>> constructedSink = this::track;
     private final BiConsumer<Object, Class<?>> failedSink = this::untrack;
+    private final BiConsumer<Object, Class<?>> clonedSink = this::trackCopy;
     private volatile boolean closed;
     private boolean started;           // guarded by this
     private GcListener gcListener;     // guarded by this
 
     /**
-     * A tracker over {@code allocator}.
+     * A tracker over {@code allocator} that watches every object ({@code track=exact}).
      *
      * @param objectSize the shallow size of an object, e.g. {@code Instrumentation::getObjectSize}
      */
     public ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
-        this(allocator, objectSize, errors, null);
+        this(allocator, objectSize, errors, DEFAULT_WATCH_BUDGET, type -> true);
     }
 
-    /** As above, with {@code budget} instead of half the heap (null); for tests. */
+    /**
+     * A tracker that watches about {@code watchBudget} objects a second in all, and every object
+     * of the classes {@code exact} accepts ({@code type -> true}: every class, {@code track=exact}).
+     */
+    public ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
+                         long watchBudget, Predicate<Class<?>> exact) {
+        this(allocator, objectSize, errors, null, watchBudget, exact);
+    }
+
+    /** Watching every object, with {@code budget} instead of half the heap (null); for tests. */
     ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
                   RecordBudget budget) {
+        this(allocator, objectSize, errors, budget, DEFAULT_WATCH_BUDGET, type -> true);
+    }
+
+    ObjectTracker(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
+                  RecordBudget budget, long watchBudget, Predicate<Class<?>> exact) {
         this.allocator = allocator;
         this.errors = errors;
-        this.caches = new ClassCaches(allocator, objectSize, errors);
-        this.records = new SlotRecords(allocator, errors);
+        this.caches = new ClassCaches(allocator, objectSize, errors, exact);
+        this.watchBudget = new WatchBudget(watchBudget);
+        this.records = new SlotRecords(allocator, errors, this::freed);
         this.budget = budget != null ? budget
-                : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 40 : 48);
+                : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 48 : 56);
         this.context = new SweepContext(records, errors, this::promote);
         this.buffers = new SlotBuffers(context);
         this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, this::checkBudget, untracked);
@@ -84,6 +110,11 @@ public final class ObjectTracker implements AutoCloseable {
     /** For {@code SlabHook.install}: takes back an object whose delegating constructor threw. */
     public BiConsumer<Object, Class<?>> failedSink() {
         return failedSink;
+    }
+
+    /** For {@code SlabHook.install}: counts a copy made by {@code clone()} in a tracked class. */
+    public BiConsumer<Object, Class<?>> clonedSink() {
+        return clonedSink;
     }
 
     /** Starts the reclaimer thread and listens to the collectors; idempotent. */
@@ -151,30 +182,63 @@ public final class ObjectTracker implements AutoCloseable {
         return records.compact();
     }
 
+    /**
+     * A copy made by {@code Object.clone()} in {@code callerClass}: counted as a construction of
+     * its runtime class when that is {@code callerClass}, or a subclass already tracked (one whose
+     * own constructors counted an object); a copy of an untracked subclass is not counted.
+     */
+    private void trackCopy(Object copy, Class<?> callerClass) {
+        Class<?> type = copy.getClass();
+        if (type == callerClass) {
+            track(copy, type);
+        } else {
+            Tally tally = caches.existing(type);
+            if (tally != null) {
+                track(copy, type, tally);
+            }
+        }
+    }
+
     private void track(Object object, Class<?> type) {
         if (closed) {
             return;
         }
-        SlabCache cache = null;
+        try {
+            Tally tally = caches.tallyFor(object, type);
+            if (tally != null) {
+                track(object, type, tally);
+            }
+        } catch (Throwable t) {
+            errors.error("cannot track an object of class " + type.getName(), t);
+        }
+    }
+
+    private void track(Object object, Class<?> type, Tally tally) {
+        if (closed) {
+            return;
+        }
         long slot = SlabCache.NO_MEMORY;
         try {
-            cache = caches.cacheFor(object, type);
-            if (cache == null) {
-                return;
+            int weight = tally.count();
+            if (weight == 0) {
+                return; // counted, not watched
             }
             if (budget.exhausted()) {
-                cache.countRefusal(); // the records already take their share of the heap
+                tally.cache.countRefusal(); // the records already take their share of the heap
                 return;
             }
-            slot = cache.allocate();
+            slot = tally.cache.allocate();
             if (slot == SlabCache.NO_MEMORY) {
-                return; // counted by the cache as an allocation failure; the object stays untracked
+                return; // counted by the cache as an allocation failure; the object stays unwatched
             }
-            buffers.current().add(records.record(object, slot));
+            int stamp = tally.epoch();
+            SlotRef ref = records.record(object, slot, weight, stamp);
+            tally.watched(weight, stamp);
+            buffers.current().add(ref);
         } catch (Throwable t) {
             errors.error("cannot track an object of class " + type.getName(), t);
             if (slot != SlabCache.NO_MEMORY) {
-                freeQuietly(cache, slot);
+                freeQuietly(tally.cache, slot);
             }
         }
     }
@@ -184,18 +248,85 @@ public final class ObjectTracker implements AutoCloseable {
             return;
         }
         try {
-            if (caches.existing(type) == null) {
+            Tally tally = caches.existing(type);
+            if (tally == null) {
                 return; // never tracked: its class has no cache
             }
+            tally.uncount();
             SlotRef ref = buffers.current().find(object);
             if (ref != null) {
                 untrack(ref, untracked, records);
-            } else {
-                reclaimer.untrackLater(object);
+            } else if (tally.weight() == 1) {
+                reclaimer.untrackLater(object); // watched, but no longer near the buffer's end
             }
+            // else most likely never watched; a watched one deep in the buffer stays, as its
+            // weight's share of the estimate, until the collector takes it
         } catch (Throwable t) {
             errors.error("cannot take back an object of class " + type.getName(), t);
         }
+    }
+
+    private void freed(SlabCache cache, SlotRef ref) {
+        Tally tally = caches.of(cache);
+        if (tally != null) {
+            tally.freed(ref);
+        }
+    }
+
+    /** The tally of {@code type}, or null before its first construction; for tests. */
+    Tally tally(Class<?> type) {
+        return caches.existing(type);
+    }
+
+    /** What the tracker knows of {@code cache}'s population, or null for a cache it does not fill. */
+    @Override
+    public Estimate estimate(SlabCache cache) {
+        Tally tally = caches.of(cache);
+        return tally == null ? null : tally.estimate();
+    }
+
+    /**
+     * Makes {@code cache} watched entirely from now on, or gives it back to the budget; objects
+     * constructed before keep their weights. Returns false for a cache the tracker does not fill.
+     */
+    @Override
+    public boolean exact(SlabCache cache, boolean exact) {
+        Tally tally = caches.of(cache);
+        if (tally == null) {
+            return false;
+        }
+        tally.forcedExact(exact);
+        return true;
+    }
+
+    /** Whether {@code cache} is always watched entirely ({@code exact=}, {@code track=exact}, JMX). */
+    @Override
+    public boolean forcedExact(SlabCache cache) {
+        Tally tally = caches.of(cache);
+        return tally != null && tally.forcedExact();
+    }
+
+    /** Watched objects a second the budget allows, for the whole JVM. */
+    public long watchBudget() {
+        return watchBudget.perSecond();
+    }
+
+    /** Objects watched since the tracker began, all classes. */
+    public long watchedObjects() {
+        long sum = 0;
+        for (Tally t : caches.tallies()) {
+            sum += t.watchedObjects();
+        }
+        return sum;
+    }
+
+    /** Heap bytes the reserves' slot addresses take. */
+    public long reserveHeapBytes() {
+        long sum = 0;
+        for (Tally t : caches.tallies()) {
+            sum += t.reserveBytes();
+        }
+        return sum;
     }
 
     /** Frees a record's slot for good: later sweeps find it cleared and already freed, and drop it. */
@@ -221,6 +352,9 @@ public final class ObjectTracker implements AutoCloseable {
     /** What the GC listener calls after each collection; tests call it for collections they run. */
     void collectionEnded() {
         context.collectionEnded();
+        for (Tally t : caches.tallies()) {
+            t.collectionEnded();
+        }
         reclaimer.collectionEnded();
     }
 
@@ -232,6 +366,24 @@ public final class ObjectTracker implements AutoCloseable {
     /** After each reclaimer walk: records held now, against the budget. */
     private void checkBudget() {
         budget.update(trackedObjects() - reclaimedObjects() - untracked.get());
+        control(System.nanoTime());
+    }
+
+    /** Shares the watch budget and settles each cache's reserve; the reclaimer's thread, after each walk. */
+    void control(long nowNanos) {
+        List<Tally> tallies = caches.tallies();
+        try {
+            watchBudget.rebalance(tallies, nowNanos);
+        } catch (Throwable t) {
+            errors.error("cannot share the watch budget", t);
+        }
+        for (Tally t : tallies) {
+            try {
+                t.settleReserve();
+            } catch (Throwable e) {
+                errors.error("cannot settle the slots of cache " + t.cache.name(), e);
+            }
+        }
     }
 
     /** The most records held at once before new objects go untracked. */

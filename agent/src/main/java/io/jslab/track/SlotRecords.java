@@ -31,13 +31,26 @@ final class SlotRecords {
     static final int DROP = 1;
     static final int FREED = 2;
 
+    /** Told of every slot a record gives back, with the record: the tally takes it out of its estimate. */
+    interface FreeListener {
+        void freed(SlabCache cache, SlotRef ref);
+    }
+
+    private static final FreeListener NOBODY = (cache, ref) -> { };
+
     private final SlabAllocator allocator;
     private final ErrorSink errors;
+    private final FreeListener onFree;
     private final boolean compact;
 
     SlotRecords(SlabAllocator allocator, ErrorSink errors) {
+        this(allocator, errors, NOBODY);
+    }
+
+    SlotRecords(SlabAllocator allocator, ErrorSink errors, FreeListener onFree) {
         this.allocator = allocator;
         this.errors = errors;
+        this.onFree = onFree;
         this.compact = fitsCompact(allocator.arena().config());
     }
 
@@ -55,9 +68,15 @@ final class SlotRecords {
         return compact;
     }
 
-    /** The record of {@code referent}, which holds the slot at {@code address}. */
+    /** The record of {@code referent}, which holds the slot at {@code address}, of weight 1. */
     SlotRef record(Object referent, long address) {
-        return compact ? new SlotRef.Compact(referent, address) : new SlotRef.Wide(referent, address);
+        return record(referent, address, 1, 0);
+    }
+
+    /** The record of a watched object standing for {@code weight} constructions of {@code epoch}. */
+    SlotRef record(Object referent, long address, int weight, int epoch) {
+        return compact ? new SlotRef.Compact(referent, address, weight, epoch)
+                : new SlotRef.Wide(referent, address, weight, epoch);
     }
 
     /**
@@ -82,7 +101,16 @@ final class SlotRecords {
             return false;
         }
         try {
+            SlabCache cache = allocator.cacheAt(address); // before the free may give the slab back
+            long born = cache != null && ref.weight > 1 ? cache.allocatedAt(address) : 0;
             allocator.kfree(address);
+            if (cache != null) {
+                if (ref.weight > 1) {
+                    // The free recorded one lifetime; the object stands for weight of them.
+                    cache.recordLifetimes(cache.now() - born, ref.weight - 1L);
+                }
+                onFree.freed(cache, ref);
+            }
             return true;
         } catch (RuntimeException e) {
             errors.error("cannot free the tracked slot at 0x" + Long.toHexString(address)

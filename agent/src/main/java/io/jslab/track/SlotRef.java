@@ -23,9 +23,9 @@ import java.lang.ref.PhantomReference;
  * {@code referent}, {@code queue}, {@code next}, {@code discovered}, take 28 bytes):
  *
  * <pre>
- *   byte  0          12                                       28        32          40
- *         | header   | referent | queue | next | discovered  | slot int|                Compact: 32
- *         | header   | referent | queue | next | discovered  | (gap)   | slot long  |   Wide: 40
+ *   byte  0          12                                       28        32       36       40         48
+ *         | header   | referent | queue | next | discovered  | weight  | epoch  | slot int|          Compact: 40
+ *         | header   | referent | queue | next | discovered  | weight  | epoch  | (gap)   | slot long  Wide: 48
  *
  *   Compact slot: (int) (address &gt;&gt;&gt; 3), read back as Integer.toUnsignedLong(slot) &lt;&lt; 3;
  *                 slot addresses are multiples of 8, so this is exact for addresses 0 to
@@ -34,7 +34,8 @@ import java.lang.ref.PhantomReference;
  * </pre>
  *
  * <p>Every record survives at least one young collection (it must be reachable when its object
- * dies), so its size is copied once per tracked object: the compact layout saves a fifth of that.
+ * dies), so its size is copied once per watched object: the compact layout saves a sixth of that.
+ * Weight and epoch let a free take the object out of its cache's estimate ({@link Tally}).
  *
  * <p>A young collection discovers only the references it finds in the young generation (G1:
  * those in the collection set or copied into a survivor region, HotSpot's
@@ -57,8 +58,15 @@ abstract class SlotRef extends PhantomReference<Object> {
     /** What {@link #take} returns once the slot was taken; never a slot address. */
     static final long FREED = -1L;
 
-    private SlotRef(Object referent) {
+    /** The watched object's weight (section 2a): the constructions it stands for. */
+    final int weight;
+    /** The collection epoch it was constructed in, truncated to an int ({@link SweepContext#epoch}). */
+    final int epoch;
+
+    private SlotRef(Object referent, int weight, int epoch) {
         super(referent, null);
+        this.weight = weight;
+        this.epoch = epoch;
     }
 
     /**
@@ -67,7 +75,7 @@ abstract class SlotRef extends PhantomReference<Object> {
      */
     abstract long take();
 
-    /** The 32-byte record, for arenas under 32 GiB: every slot address at most {@link #MAX_ADDRESS}. */
+    /** The 40-byte record, for arenas under 32 GiB: every slot address at most {@link #MAX_ADDRESS}. */
     static final class Compact extends SlotRef {
 
         /** The largest address the compact slot holds: 0xFFFFFFFE &lt;&lt; 3, 32 GiB - 16. */
@@ -86,8 +94,8 @@ abstract class SlotRef extends PhantomReference<Object> {
         @SuppressWarnings("unused") // accessed through SLOT
         private int slot;
 
-        Compact(Object referent, long address) {
-            super(referent);
+        Compact(Object referent, long address, int weight, int epoch) {
+            super(referent, weight, epoch);
             // Plain write: the record reaches other threads only through a release store (the
             // segment's count), a concurrent queue of segments, or the end of the owning thread.
             this.slot = encode(address);
@@ -110,7 +118,7 @@ abstract class SlotRef extends PhantomReference<Object> {
         }
     }
 
-    /** The 40-byte record, for arenas of 32 GiB and more. */
+    /** The 48-byte record, for arenas of 32 GiB and more. */
     static final class Wide extends SlotRef {
 
         private static final VarHandle SLOT;
@@ -126,8 +134,8 @@ abstract class SlotRef extends PhantomReference<Object> {
         @SuppressWarnings("unused") // accessed through SLOT
         private long slot;
 
-        Wide(Object referent, long address) {
-            super(referent);
+        Wide(Object referent, long address, int weight, int epoch) {
+            super(referent, weight, epoch);
             assert address != FREED : "a slot address cannot be " + FREED;
             this.slot = address; // plain write, published as in Compact
         }

@@ -43,9 +43,28 @@ class AgentOptionsTest {
         assertTrue(options.verbose());
     }
 
+    @Test
+    void trackingKeysAreRead() {
+        AgentOptions auto = AgentOptions.parse("");
+        assertFalse(auto.trackExact());
+        assertEquals(50_000, auto.watchBudget());
+        assertFalse(auto.exactClasses().test(String.class));
+
+        AgentOptions some = AgentOptions.parse("track=auto,track.budget=20k,exact=java.lang.Str*");
+        assertEquals(20_000, some.watchBudget());
+        assertTrue(some.exactClasses().test(String.class));
+        assertFalse(some.exactClasses().test(Integer.class));
+
+        AgentOptions all = AgentOptions.parse("track=exact,track.budget=2m");
+        assertTrue(all.trackExact());
+        assertEquals(2_000_000, all.watchBudget());
+        assertTrue(all.exactClasses().test(Integer.class));
+        assertEquals(1500, AgentOptions.parse("track.budget=1500").watchBudget());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "pagesize=4k|unknown option 'pagesize': accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose",
+        "pagesize=4k|unknown option 'pagesize': accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact",
         "arena.pagesize=3k|arena.pagesize=3k: must be a power of two from 4k to 64k",
         "arena.pagesize=128k|arena.pagesize=128k: must be a power of two from 4k to 64k",
         "arena.pagesize=big|arena.pagesize=big: must be a power of two from 4k to 64k",
@@ -59,8 +78,13 @@ class AgentOptionsTest {
         "verbose=TRUE|verbose=TRUE: must be true or false",
         "dump=|dump=: must be a file name, stdout or stderr",
         "include=|include=: must be class-name patterns separated by ':' (* and ? as wildcards)",
-        "verbose|option 'verbose' has no value: write key=value, keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose",
+        "verbose|option 'verbose' has no value: write key=value, keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact",
         "jmx=true,jmx=false|option 'jmx' is given twice: give each key once",
+        "track=all|track=all: must be auto (count all, watch a sample) or exact (watch every object)",
+        "track.budget=0|track.budget=0: must be a whole number of objects a second from 1, like 50k (suffixes k, m)",
+        "track.budget=5g|track.budget=5g: must be a whole number of objects a second from 1, like 50k (suffixes k, m)",
+        "track.budget=-3|track.budget=-3: must be a whole number of objects a second from 1, like 50k (suffixes k, m)",
+        "exact=|exact=: must be class-name patterns separated by ':' (* and ? as wildcards)",
     })
     void badOptionsAreOneLineErrorsNamingKeyValueAndWhatIsAccepted(String options, String message) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse(options));

@@ -27,7 +27,7 @@ class SlabCacheMBeanTest {
         "Name", "ObjectSize", "ObjectsPerSlab", "PagesPerSlab", "ActiveObjects", "NumObjects",
         "ActiveSlabs", "NumSlabs", "FullSlabs", "PartialSlabs", "EmptySlabs", "Allocations", "Frees",
         "AllocationFailures", "AllocationRate", "FreeRate", "MemoryBytes", "ActiveBytes",
-        "MedianLifetimeMillis", "P99LifetimeMillis",
+        "MedianLifetimeMillis", "P99LifetimeMillis", "Exact", "ActiveObjectsError", "WatchedFraction",
     };
 
     private JmxFixture fixture;
@@ -116,6 +116,23 @@ class SlabCacheMBeanTest {
     }
 
     @Test
+    void aCacheOfTheDirectApiIsExactAndCannotBeMadeOtherwise() throws Exception {
+        fixture.allocator.createCache("com.acme.Direct", 24, false);
+        javax.management.ObjectName name = JmxFixture.cacheName("com.acme.Direct");
+        assertEquals(true, fixture.server.getAttribute(name, "Exact"));
+        assertEquals(0L, fixture.server.getAttribute(name, "ActiveObjectsError"));
+        assertEquals(1.0, fixture.server.getAttribute(name, "WatchedFraction"));
+        Exception refused = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> fixture.server.setAttribute(name, new javax.management.Attribute("Exact", false)));
+        Throwable cause = refused;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("cache com.acme.Direct holds no tracked class: every one of its slots is an object already",
+                cause.getMessage());
+    }
+
+    @Test
     void everyFeatureIsDescribedAndEveryFigureIsChartable() throws Exception {
         fixture.allocator.createCache("com.acme.Order", 24, false);
         MBeanInfo info = fixture.server.getMBeanInfo(JmxFixture.cacheName("com.acme.Order"));
@@ -124,8 +141,10 @@ class SlabCacheMBeanTest {
         for (MBeanAttributeInfo attribute : info.getAttributes()) {
             names.add(attribute.getName());
             assertDescribed(attribute.getName(), attribute.getDescription());
-            assertFalse(attribute.isWritable(), attribute.getName());
-            if (!attribute.getName().equals("Name")) {
+            assertEquals(attribute.getName().equals("Exact"), attribute.isWritable(), attribute.getName());
+            if (attribute.getName().equals("Exact")) {
+                assertEquals("boolean", attribute.getType());
+            } else if (!attribute.getName().equals("Name")) {
                 assertTrue(List.of("int", "long", "double").contains(attribute.getType()),
                         attribute.getName() + " is " + attribute.getType());
             }

@@ -47,7 +47,7 @@ class RecordBudgetTest {
     @Test
     void aStartedTrackerBudgetsHalfThisJvmsHeap() {
         try (TrackerHarness harness = new TrackerHarness()) {
-            assertEquals(Runtime.getRuntime().maxMemory() / 2 / 40, harness.tracker.recordLimit());
+            assertEquals(Runtime.getRuntime().maxMemory() / 2 / 48, harness.tracker.recordLimit());
         }
     }
 

@@ -20,7 +20,7 @@ class SlotRecordTest {
         for (long address : new long[] {0, 8, 4096, 4 * GIB, 32 * GIB - 24, SlotRef.Compact.MAX_ADDRESS}) {
             int slot = SlotRef.Compact.encode(address);
             assertEquals(address, SlotRef.Compact.decode(slot), Long.toHexString(address));
-            assertEquals(address, new SlotRef.Compact(REFERENT, address).take(), Long.toHexString(address));
+            assertEquals(address, new SlotRef.Compact(REFERENT, address, 1, 0).take(), Long.toHexString(address));
         }
         assertEquals(0, SlotRef.Compact.encode(0));
         assertEquals(1, SlotRef.Compact.encode(8));
@@ -58,8 +58,8 @@ class SlotRecordTest {
 
     @Test
     void onlyTheFirstTakeGetsTheSlot() {
-        SlotRef compact = new SlotRef.Compact(REFERENT, 4096);
-        SlotRef wide = new SlotRef.Wide(REFERENT, 1L << 40);
+        SlotRef compact = new SlotRef.Compact(REFERENT, 4096, 1, 0);
+        SlotRef wide = new SlotRef.Wide(REFERENT, 1L << 40, 1, 0);
         assertEquals(4096, compact.take());
         assertEquals(1L << 40, wide.take());
         assertEquals(SlotRef.FREED, compact.take());
@@ -69,7 +69,7 @@ class SlotRecordTest {
     @Test
     void wideRecordHoldsAddressesBeyondTheCompactRange() {
         for (long address : new long[] {0, 32 * GIB - 8, 32 * GIB, 64 * 1024 * GIB - 8}) {
-            assertEquals(address, new SlotRef.Wide(REFERENT, address).take(), Long.toHexString(address));
+            assertEquals(address, new SlotRef.Wide(REFERENT, address, 1, 0).take(), Long.toHexString(address));
         }
     }
 }

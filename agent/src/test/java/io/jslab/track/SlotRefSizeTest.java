@@ -20,7 +20,7 @@ class SlotRefSizeTest {
     private static final Object REFERENT = new Object();
 
     @Test
-    void compactRecordTakes32BytesAndWideRecord40() {
+    void compactRecordTakes40BytesAndWideRecord48() {
         assumeTrue(vmOption("UseCompressedOops", "true"), "compressed oops");
         assumeTrue(vmOption("UseCompressedClassPointers", "true"), "compressed class pointers");
         assumeTrue(!vmOption("UseCompactObjectHeaders", "true"), "12-byte object headers");
@@ -29,8 +29,8 @@ class SlotRefSizeTest {
         assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "a ThreadMXBean that counts allocated bytes");
         com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
 
-        assertEquals(32, bytesPerRecord(counter, address -> new SlotRef.Compact(REFERENT, address)));
-        assertEquals(40, bytesPerRecord(counter, address -> new SlotRef.Wide(REFERENT, address)));
+        assertEquals(40, bytesPerRecord(counter, address -> new SlotRef.Compact(REFERENT, address, 1, 0)));
+        assertEquals(48, bytesPerRecord(counter, address -> new SlotRef.Wide(REFERENT, address, 1, 0)));
     }
 
     /** Bytes allocated per record, rounded down: what the loop itself adds is far below one byte a record. */

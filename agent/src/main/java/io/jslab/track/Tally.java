@@ -1,0 +1,250 @@
+package io.jslab.track;
+
+import io.jslab.slab.SlabCache;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One tracked class's counts (SPEC 2a): every construction counted, a sample watched, the live
+ * population estimated, and the cache's slots kept equal to the estimate.
+ *
+ * <p>Counting ({@link #count}) is the hot path: one {@link LongAdder} increment (striped cells,
+ * so virtual threads share the carriers' cells and no thread owns any state) and, for a cache
+ * that is not watched entirely, one draw from {@link ThreadLocalRandom}, whose state is a field
+ * of the {@code Thread} object, so nothing is allocated or looked up. Each construction is
+ * watched independently with probability {@code 1/weight}; the gaps between watched
+ * constructions of one thread are then geometric, the same distribution as the JVM heap
+ * sampler's and JFR's countdowns, without a countdown to keep per thread.
+ *
+ * <p>The estimator. Objects constructed since the last collection cannot have been collected,
+ * so they count exactly: {@code N_cur}, the constructions since the epoch began. Older objects
+ * are estimated by Horvitz-Thompson over the watched ones still uncollected, each standing for
+ * its weight {@code w} (fixed when it was watched):
+ *
+ * <pre>
+ *   estimate = N_cur + sum(w : watched, constructed before this epoch, not yet collected)
+ *   variance = sum(w * (w - 1) : same objects)          (Bernoulli sampling, p = 1/w)
+ *   ActiveObjectsError = round(1.96 * sqrt(variance))   (95% half-width, normal approximation)
+ * </pre>
+ *
+ * A cache watched entirely has {@code w = 1} for every object, so its variance is 0 and the
+ * estimate is the exact count. Why not per-epoch ratio estimates (post-stratification): with
+ * one {@code p} per cache they gain little over Horvitz-Thompson once the current epoch is exact,
+ * and they need per-epoch state per cache; {@code estimator.md} in the docs has the coverage runs.
+ *
+ * <p>Slots: watched objects hold one slot each (their records); the controller keeps a reserve
+ * of further slots, taken and given back in bulk, so that slots in use equal the estimate
+ * ({@link #settleReserve}). Reserve slots record no lifetimes: lifetimes come from the watched
+ * objects, each counted {@code w} times ({@link SlotRecords#release}).
+ */
+final class Tally {
+
+    /** The largest weight: one watched object in about a million. */
+    static final int MAX_WEIGHT = 1 << 20;
+    private static final int RESERVE_STEP = 4096;
+
+    final SlabCache cache;
+    final String className;
+    private final LongAdder constructed = new LongAdder();
+    private final LongAdder watched = new LongAdder();
+    // Watched objects still holding their slots: how many, their weights, sum of w(w-1).
+    private final LongAdder liveRecords = new LongAdder();
+    private final LongAdder liveWeight = new LongAdder();
+    private final LongAdder liveVariance = new LongAdder();
+    // The same, for the objects watched in the current epoch, indexed by epoch parity: the
+    // other parity's cells belong to the epoch before and are reset when the next one begins.
+    private final LongAdder[] epochWeight = {new LongAdder(), new LongAdder()};
+    private final LongAdder[] epochVariance = {new LongAdder(), new LongAdder()};
+
+    private volatile int weight = 1;
+    private volatile int epoch;
+    private volatile boolean forcedExact;
+
+    private long epochStartCount;                    // guarded by this
+    private long[] reserve = new long[RESERVE_STEP]; // controller thread only, as is what follows
+    private int reserved;
+    private int failedEpoch = -1;
+    private long rateCount;
+    private long rateFrees;
+    private long rateNanos;
+    private volatile double rate;
+    private volatile double freeRate;
+
+    Tally(SlabCache cache, String className, boolean forcedExact) {
+        this.cache = cache;
+        this.className = className;
+        this.forcedExact = forcedExact;
+    }
+
+    /**
+     * Counts one construction; returns the weight the object is watched with, or 0 when it is
+     * not watched. Any thread; never blocks.
+     */
+    int count() {
+        constructed.increment();
+        int w = weight;
+        return w == 1 || ThreadLocalRandom.current().nextInt(w) == 0 ? w : 0;
+    }
+
+    /** Takes back a construction whose constructor threw after it was counted. */
+    void uncount() {
+        constructed.decrement();
+    }
+
+    /** The epoch a watched object is stamped with. */
+    int epoch() {
+        return epoch;
+    }
+
+    /** A watched object of weight {@code w}, stamped {@code stamp}, now holds a slot. */
+    void watched(int w, int stamp) {
+        long variance = (long) w * (w - 1);
+        watched.increment();
+        liveRecords.increment();
+        liveWeight.add(w);
+        epochWeight[stamp & 1].add(w);
+        if (variance != 0) {
+            liveVariance.add(variance);
+            epochVariance[stamp & 1].add(variance);
+        }
+    }
+
+    /** A watched object's slot was given back: it leaves the estimate. */
+    void freed(SlotRef ref) {
+        long variance = (long) ref.weight * (ref.weight - 1);
+        liveRecords.decrement();
+        liveWeight.add(-ref.weight);
+        liveVariance.add(-variance);
+        if (ref.epoch == epoch) { // untracked in the epoch it was made: not collected, taken back
+            epochWeight[ref.epoch & 1].add(-ref.weight);
+            epochVariance[ref.epoch & 1].add(-variance);
+        }
+    }
+
+    /** A collection ended (the GC listener's thread): what was constructed before is now old. */
+    synchronized void collectionEnded() {
+        epochStartCount = constructed.sum();
+        int next = epoch + 1;
+        epochWeight[next & 1].reset();
+        epochVariance[next & 1].reset();
+        epoch = next;
+    }
+
+    /** The estimate of the live population now. */
+    synchronized Estimate estimate() {
+        int parity = epoch & 1;
+        long current = Math.max(0, constructed.sum() - epochStartCount);
+        long older = Math.max(0, liveWeight.sum() - epochWeight[parity].sum());
+        long variance = Math.max(0, liveVariance.sum() - epochVariance[parity].sum());
+        long halfWidth = Math.round(1.96 * Math.sqrt((double) variance));
+        return new Estimate(current + older, halfWidth, variance == 0 && weight == 1,
+                1.0 / weight, constructed.sum(), watched.sum(), rate, freeRate);
+    }
+
+    /** Constructions counted since the tracker began. */
+    long constructions() {
+        return constructed.sum();
+    }
+
+    /** Objects watched since the tracker began. */
+    long watchedObjects() {
+        return watched.sum();
+    }
+
+    int weight() {
+        return weight;
+    }
+
+    void weight(int w) {
+        weight = Math.max(1, Math.min(MAX_WEIGHT, w));
+    }
+
+    boolean forcedExact() {
+        return forcedExact;
+    }
+
+    void forcedExact(boolean exact) {
+        forcedExact = exact;
+        if (exact) {
+            weight = 1;
+        }
+    }
+
+    /**
+     * Constructions a second since the last call (controller thread), smoothed; also updates the
+     * rate at which objects leave the estimate. Calls less than 100 ms apart keep the last rate.
+     */
+    double sampleRate(long nowNanos) {
+        if (rateNanos != 0 && nowNanos - rateNanos < 100_000_000L) {
+            return rate;
+        }
+        Estimate e = estimate();
+        long count = e.allocations();
+        long frees = Math.max(0, count - e.active());
+        if (rateNanos != 0) {
+            double seconds = (nowNanos - rateNanos) / 1e9;
+            rate = smooth(rate, (count - rateCount) / seconds);
+            freeRate = smooth(freeRate, Math.max(0, frees - rateFrees) / seconds);
+        }
+        rateCount = count;
+        rateFrees = frees;
+        rateNanos = nowNanos;
+        return rate;
+    }
+
+    private static double smooth(double old, double instant) {
+        return old == 0 ? instant : 0.5 * old + 0.5 * instant;
+    }
+
+    /**
+     * Takes or gives back reserve slots so that the cache's slots in use equal the estimate
+     * (controller thread). When the arena cannot supply them the shortfall is counted once, as
+     * allocation failures, and not asked for again before the next collection.
+     */
+    void settleReserve() {
+        Estimate e = estimate();
+        long target = e.exact() ? 0 : Math.max(0, e.active() - liveRecords.sum());
+        while (reserved > target) {
+            int n = (int) Math.min(RESERVE_STEP, reserved - target);
+            cache.freeBulk(Arrays.copyOfRange(reserve, reserved - n, reserved), n, false);
+            reserved -= n;
+        }
+        if (reserved < target && failedEpoch != epoch) {
+            while (reserved < target) {
+                int n = (int) Math.min(RESERVE_STEP, target - reserved);
+                if (reserve.length < reserved + n) {
+                    reserve = Arrays.copyOf(reserve, Math.max(reserve.length * 2, reserved + n));
+                }
+                long[] got = new long[n];
+                if (cache.allocateBulk(got, n) != n) {
+                    failedEpoch = epoch;
+                    return;
+                }
+                System.arraycopy(got, 0, reserve, reserved, n);
+                reserved += n;
+            }
+        }
+        if (reserve.length > 4 * RESERVE_STEP && reserved < reserve.length / 4) {
+            reserve = Arrays.copyOf(reserve, Math.max(RESERVE_STEP, reserve.length / 2));
+        }
+    }
+
+    /** Gives every reserve slot back (the tracker closes). */
+    void releaseReserve() {
+        if (reserved > 0) {
+            cache.freeBulk(reserve, reserved, false);
+            reserved = 0;
+        }
+    }
+
+    /** Reserve slots held, for tests. */
+    int reserved() {
+        return reserved;
+    }
+
+    /** Heap bytes the reserve's addresses take. */
+    long reserveBytes() {
+        return 8L * reserve.length;
+    }
+}
