@@ -5,20 +5,26 @@ import java.util.List;
 /**
  * The {@code mode} parameter of the agent benchmarks: {@code plain} (no agent), {@code floor} and
  * {@code floor-weak} (no agent; the benchmark keeps a phantom or a weak reference per object
- * itself, see {@link ReferenceFloor}), {@code sweep} (the agent, whose tracker reclaims slots by
- * sweeping its records after each collection). {@link JslabForkProfiler} starts the forks
+ * itself, see {@link ReferenceFloor}), {@code sweep} (the agent with {@code track=exact}: every
+ * object watched, a reference each, its tracker sweeping the records after each collection),
+ * {@code auto} (the agent with its defaults: every object counted, a sample watched, SPEC 2a). {@link JslabForkProfiler} starts the forks
  * accordingly; {@link #check} refuses to measure a fork that was started otherwise, so a run
  * without the profiler fails instead of reporting plain {@code new} under the agent's name.
  */
 final class AgentMode {
 
-    static final List<String> MODES = List.of("plain", "floor", "floor-weak", "sweep");
+    static final List<String> MODES = List.of("plain", "floor", "floor-weak", "sweep", "auto");
 
     private AgentMode() {}
 
     /** Whether forks of {@code mode} run with the agent. */
     static boolean usesAgent(String mode) {
-        return known(mode).equals("sweep");
+        return known(mode).equals("sweep") || mode.equals("auto");
+    }
+
+    /** The agent options {@code mode} adds: {@code sweep} watches every object (a reference each). */
+    static String trackOption(String mode) {
+        return known(mode).equals("sweep") ? "track=exact" : "";
     }
 
     /** The reference floor of {@code mode=floor} (phantom) or {@code floor-weak}, else null. */

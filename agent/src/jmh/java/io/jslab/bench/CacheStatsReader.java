@@ -36,6 +36,14 @@ final class CacheStatsReader {
         return (Long) server.getAttribute(cache, "ActiveObjects");
     }
 
+    long activeObjectsError() throws JMException {
+        return (Long) server.getAttribute(cache, "ActiveObjectsError");
+    }
+
+    double watchedFraction() throws JMException {
+        return (Double) server.getAttribute(cache, "WatchedFraction");
+    }
+
     long allocations() throws JMException {
         return (Long) server.getAttribute(cache, "Allocations");
     }
@@ -63,8 +71,9 @@ final class CacheStatsReader {
                 System.out.println("jslab: no cache " + cacheName);
                 return;
             }
-            String line = String.format("jslab %s: allocations=%d failures=%d active=%d", cacheName,
-                    reader.allocations(), reader.allocationFailures(), reader.activeObjects());
+            String line = String.format("jslab %s: allocations=%d failures=%d active=%d error=%d watched=%s",
+                    cacheName, reader.allocations(), reader.allocationFailures(), reader.activeObjects(),
+                    reader.activeObjectsError(), reader.watchedFraction());
             System.out.println(line);
             // JMH carries a fork's System.out over its own link; the profiler reads this file.
             Files.writeString(JslabForkProfiler.reportFile(ProcessHandle.current().pid()), line + "\n");

@@ -22,7 +22,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * reports the fork's young-collection pauses from its {@code -Xlog:gc} log.
  *
  * <p>{@code mode=plain}, {@code floor} and {@code floor-weak} forks run without the agent;
- * {@code mode=sweep} forks get {@code -javaagent:<jslab.agent.jar>=arena.max=<the fork's -Xmx>}.
+ * {@code mode=sweep} forks get {@code -javaagent:<jslab.agent.jar>=arena.max=<the fork's -Xmx>,track=exact},
+ * {@code mode=auto} forks the same without {@code track=exact}.
  * Benchmarks with and without the agent thus run in one JMH run, which a
  * {@code @Fork(jvmArgsAppend)} constant cannot do: an annotation cannot name a path found at run
  * time. The jar's path comes from the system property {@code jslab.agent.jar} of the JMH host
@@ -67,7 +68,11 @@ public final class JslabForkProfiler implements ExternalProfiler {
         options.add("-Xlog:gc:file=" + gcLogPattern());
         String mode = params.getParamsKeys().contains("mode") ? params.getParam("mode") : "plain";
         if (AgentMode.usesAgent(mode)) {
-            options.add("-javaagent:" + agentJar + arenaAsLargeAsHeap(params.getJvmArgs()));
+            String arena = arenaAsLargeAsHeap(params.getJvmArgs());
+            String track = AgentMode.trackOption(mode);
+            String agentOptions = arena.isEmpty() ? (track.isEmpty() ? "" : "=" + track)
+                    : arena + (track.isEmpty() ? "" : "," + track);
+            options.add("-javaagent:" + agentJar + agentOptions);
         }
         return options;
     }

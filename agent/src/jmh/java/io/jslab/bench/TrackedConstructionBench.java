@@ -44,7 +44,7 @@ public class TrackedConstructionBench {
 
     static final int RING = 1 << 20;
 
-    @Param({"plain", "floor", "floor-weak", "sweep"})
+    @Param({"plain", "floor", "floor-weak", "sweep", "auto"})
     String mode;
 
     private final TrackedNode[] ring = new TrackedNode[RING];

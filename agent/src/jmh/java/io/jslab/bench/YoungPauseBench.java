@@ -40,7 +40,7 @@ public class YoungPauseBench {
 
     static final int LIVE = 1_000_000;
 
-    @Param({"plain", "floor", "floor-weak", "sweep"})
+    @Param({"plain", "floor", "floor-weak", "sweep", "auto"})
     String mode;
 
     @Param({"plain", "tracked"})

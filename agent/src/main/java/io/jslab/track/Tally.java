@@ -25,13 +25,15 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  *   estimate = N_cur + sum(w : watched, constructed before this epoch, not yet collected)
  *   variance = sum(w * (w - 1) : same objects)          (Bernoulli sampling, p = 1/w)
+ *            + w_max * (w_max - 1)                       (one more, for few watched survivors)
  *   ActiveObjectsError = round(1.96 * sqrt(variance))   (95% half-width, normal approximation)
  * </pre>
  *
  * A cache watched entirely has {@code w = 1} for every object, so its variance is 0 and the
  * estimate is the exact count. Why not per-epoch ratio estimates (post-stratification): with
  * one {@code p} per cache they gain little over Horvitz-Thompson once the current epoch is exact,
- * and they need per-epoch state per cache; {@code estimator.md} in the docs has the coverage runs.
+ * and they need per-epoch state per cache. {@code TallyEstimateTest} checks the coverage; the
+ * architecture page gives the figures.
  *
  * <p>Slots: watched objects hold one slot each (their records); the controller keeps a reserve
  * of further slots, taken and given back in bulk, so that slots in use equal the estimate
@@ -58,6 +60,7 @@ final class Tally {
     private final LongAdder[] epochVariance = {new LongAdder(), new LongAdder()};
 
     private volatile int weight = 1;
+    private volatile int maxWeight = 1;  // the largest weight ever set, for the interval
     private volatile int epoch;
     private volatile boolean forcedExact;
 
@@ -137,9 +140,15 @@ final class Tally {
         long current = Math.max(0, constructed.sum() - epochStartCount);
         long older = Math.max(0, liveWeight.sum() - epochWeight[parity].sum());
         long variance = Math.max(0, liveVariance.sum() - epochVariance[parity].sum());
-        long halfWidth = Math.round(1.96 * Math.sqrt((double) variance));
-        return new Estimate(current + older, halfWidth, variance == 0 && weight == 1,
-                1.0 / weight, constructed.sum(), watched.sum(), rate, freeRate);
+        int w = weight;
+        int heaviest = maxWeight;
+        // One watched object more, of the largest weight drawn, in the variance: with few watched
+        // survivors the sum alone understates the spread (and is 0 when none is left), the
+        // interval then covering less than 95%; with many, the term is negligible.
+        double spread = epochStartCount == 0 ? variance : variance + (double) heaviest * (heaviest - 1);
+        long halfWidth = Math.round(1.96 * Math.sqrt(spread));
+        return new Estimate(current + older, halfWidth, variance == 0 && w == 1,
+                1.0 / w, constructed.sum(), watched.sum(), rate, freeRate);
     }
 
     /** Constructions counted since the tracker began. */
@@ -157,7 +166,11 @@ final class Tally {
     }
 
     void weight(int w) {
-        weight = Math.max(1, Math.min(MAX_WEIGHT, w));
+        int bounded = Math.max(1, Math.min(MAX_WEIGHT, w));
+        if (bounded > maxWeight) {
+            maxWeight = bounded;
+        }
+        weight = bounded;
     }
 
     boolean forcedExact() {

@@ -99,7 +99,10 @@ class TallyEstimateTest {
                 covered++;
             }
         }
-        return (double) covered / TRIALS;
+        double coverage = (double) covered / TRIALS;
+        System.out.printf("coverage %.3f over %d trials: %d epochs of %d, death %.2f, weight %d, %d current%n",
+                coverage, TRIALS, epochs, perEpoch, death, weight, current);
+        return coverage;
     }
 
     /**
