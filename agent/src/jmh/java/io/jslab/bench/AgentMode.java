@@ -7,7 +7,8 @@ import java.util.List;
  * {@code floor-weak} (no agent; the benchmark keeps a phantom or a weak reference per object
  * itself, see {@link ReferenceFloor}), {@code sweep} (the agent with {@code track=exact}: every
  * object watched, a reference each, its tracker sweeping the records after each collection),
- * {@code auto} (the agent with its defaults: every object counted, a sample watched, SPEC 2a). {@link JslabForkProfiler} starts the forks
+ * {@code auto} (the agent with its defaults: every object counted, a sample watched, SPEC 2a),
+ * {@code auto-<budget>} (the same with {@code track.budget=<budget>}, e.g. {@code auto-10k}). {@link JslabForkProfiler} starts the forks
  * accordingly; {@link #check} refuses to measure a fork that was started otherwise, so a run
  * without the profiler fails instead of reporting plain {@code new} under the agent's name.
  */
@@ -19,12 +20,16 @@ final class AgentMode {
 
     /** Whether forks of {@code mode} run with the agent. */
     static boolean usesAgent(String mode) {
-        return known(mode).equals("sweep") || mode.equals("auto");
+        return known(mode).equals("sweep") || mode.startsWith("auto");
     }
 
     /** The agent options {@code mode} adds: {@code sweep} watches every object (a reference each). */
     static String trackOption(String mode) {
-        return known(mode).equals("sweep") ? "track=exact" : "";
+        String m = known(mode);
+        if (m.equals("sweep")) {
+            return "track=exact";
+        }
+        return m.startsWith("auto-") ? "track.budget=" + m.substring("auto-".length()) : "";
     }
 
     /** The reference floor of {@code mode=floor} (phantom) or {@code floor-weak}, else null. */
@@ -42,8 +47,9 @@ final class AgentMode {
     }
 
     private static String known(String mode) {
-        if (!MODES.contains(mode)) {
-            throw new IllegalArgumentException("mode=" + mode + ": accepted modes are " + String.join(", ", MODES));
+        if (!MODES.contains(mode) && !mode.matches("auto-[0-9]+[km]?")) {
+            throw new IllegalArgumentException("mode=" + mode + ": accepted modes are " + String.join(", ", MODES)
+                    + ", auto-<budget>");
         }
         return mode;
     }

@@ -9,9 +9,10 @@ import javax.management.MBeanOperationInfo;
 
 /**
  * The {@link SlabCacheMXBean} of one cache: a thin adapter over {@link SlabCache#stats()} and,
- * for a cache a tracked class fills, its {@link Estimate}. Where the estimate is not exact, the
- * slots stand for estimated objects (SPEC 2a): Allocations counts constructions, exactly, and
- * Frees is what left the estimate.
+ * for a cache a tracked class fills, its {@link Estimate}. For a tracked class, whose slots may
+ * stand for estimated objects (SPEC 2a), Allocations is the exact count of constructions and
+ * Frees what left ActiveObjects (constructions less the objects refused a slot and the active
+ * ones), so both keep counting up when the cache turns exact or back.
  */
 final class SlabCacheBean implements SlabCacheMXBean {
 
@@ -35,10 +36,9 @@ final class SlabCacheBean implements SlabCacheMXBean {
                 DESCRIPTIONS, stats);
     }
 
-    /** The estimate when the cache's slots stand for estimated objects, else null. */
+    /** The estimate when a tracked class fills the cache, else null. */
     private Estimate estimated() {
-        Estimate e = populations.estimate(cache);
-        return e == null || e.exact() ? null : e;
+        return populations.estimate(cache);
     }
 
     @Override
@@ -131,7 +131,8 @@ final class SlabCacheBean implements SlabCacheMXBean {
     @Override
     public long getFrees() {
         Estimate e = estimated();
-        return e == null ? stats.get().frees() : Math.max(0, e.allocations() - stats.get().activeObjects());
+        SlabCacheStats s = stats.get();
+        return e == null ? s.frees() : Math.max(0, e.allocations() - s.allocationFailures() - s.activeObjects());
     }
 
     @Override

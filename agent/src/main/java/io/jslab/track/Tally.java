@@ -145,9 +145,10 @@ final class Tally {
         // One watched object more, of the largest weight drawn, in the variance: with few watched
         // survivors the sum alone understates the spread (and is 0 when none is left), the
         // interval then covering less than 95%; with many, the term is negligible.
-        double spread = epochStartCount == 0 ? variance : variance + (double) heaviest * (heaviest - 1);
+        boolean exact = variance == 0 && w == 1;
+        double spread = exact || epochStartCount == 0 ? variance : variance + (double) heaviest * (heaviest - 1);
         long halfWidth = Math.round(1.96 * Math.sqrt(spread));
-        return new Estimate(current + older, halfWidth, variance == 0 && w == 1,
+        return new Estimate(current + older, halfWidth, exact,
                 1.0 / w, constructed.sum(), watched.sum(), rate, freeRate);
     }
 
