@@ -52,6 +52,10 @@ final class CacheStatsReader {
         return (Long) server.getAttribute(cache, "AllocationFailures");
     }
 
+    long numObjects() throws JMException {
+        return (Long) server.getAttribute(cache, "NumObjects");
+    }
+
     long memoryBytes() throws JMException {
         return (Long) server.getAttribute(cache, "MemoryBytes");
     }
