@@ -30,6 +30,7 @@ final class ClassCaches {
     private final ToLongFunction<Object> objectSize;
     private final ErrorSink errors;
     private final Predicate<Class<?>> exact;
+    private final long windowLimit;
     private final List<Tally> tallies = new CopyOnWriteArrayList<>();
     private final Map<SlabCache, Tally> byCache = new ConcurrentHashMap<>();
     private final ClassValue<Entry> entries = new ClassValue<>() {
@@ -40,12 +41,17 @@ final class ClassCaches {
     };
 
     ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
-        this(allocator, objectSize, errors, type -> false);
+        this(allocator, objectSize, errors, type -> false, Long.MAX_VALUE);
     }
 
-    /** As above; classes {@code exact} accepts are watched entirely from their first object. */
+    /**
+     * As above; classes {@code exact} accepts are watched entirely from their first object, and
+     * each class watches at most {@code windowLimit} objects between two runs of the controller
+     * before its weight doubles.
+     */
     ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
-                Predicate<Class<?>> exact) {
+                Predicate<Class<?>> exact, long windowLimit) {
+        this.windowLimit = windowLimit;
         this.allocator = allocator;
         this.objectSize = objectSize;
         this.errors = errors;
@@ -111,7 +117,7 @@ final class ClassCaches {
                     name = spec.name() + "#" + n;
                 }
                 SlabCache cache = allocator.createCache(name, size, spec.hwcacheAlign());
-                Tally tally = new Tally(cache, type.getName(), exactly);
+                Tally tally = new Tally(cache, type.getName(), exactly, windowLimit);
                 byCache.put(cache, tally);
                 tallies.add(tally);
                 entry.tally = tally;

@@ -60,7 +60,9 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     private final BiConsumer<Object, Class<?>> constructedSink = this::track;
     private final BiConsumer<Object, Class<?>> failedSink = this::untrack;
     private final BiConsumer<Object, Class<?>> clonedSink = this::trackCopy;
+    private static final long CONTROL_NANOS = 250_000_000L;
     private volatile boolean closed;
+    private long lastControl;          // the reclaimer's thread
     private boolean started;           // guarded by this
     private GcListener gcListener;     // guarded by this
 
@@ -92,8 +94,9 @@ public final class ObjectTracker implements AutoCloseable, Populations {
                   RecordBudget budget, long watchBudget, Predicate<Class<?>> exact) {
         this.allocator = allocator;
         this.errors = errors;
-        this.caches = new ClassCaches(allocator, objectSize, errors, exact);
         this.watchBudget = new WatchBudget(watchBudget);
+        this.caches = new ClassCaches(allocator, objectSize, errors, exact,
+                this.watchBudget.windowLimit());
         this.records = new SlotRecords(allocator, errors, this::freed);
         this.budget = budget != null ? budget
                 : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 48 : 56);
@@ -369,15 +372,27 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         control(System.nanoTime());
     }
 
-    /** Shares the watch budget and settles each cache's reserve; the reclaimer's thread, after each walk. */
+    /**
+     * Shares the watch budget and settles each cache's reserve; the reclaimer's thread, after a
+     * walk, at most every {@link #CONTROL_NANOS}: a reserve follows the estimate, which between
+     * two collections grows by every construction, so settling it after every young collection
+     * would move a slot per construction; four times a second moves only what the estimate
+     * changed by since.
+     */
     void control(long nowNanos) {
+        if (lastControl != 0 && nowNanos - lastControl < CONTROL_NANOS) {
+            return;
+        }
+        lastControl = nowNanos;
         List<Tally> tallies = caches.tallies();
         try {
             watchBudget.rebalance(tallies, nowNanos);
         } catch (Throwable t) {
             errors.error("cannot share the watch budget", t);
         }
+        long limit = watchBudget.windowLimit();
         for (Tally t : tallies) {
+            t.newWindow(limit);
             try {
                 t.settleReserve();
             } catch (Throwable e) {

@@ -3,6 +3,7 @@ package io.jslab.track;
 import io.jslab.slab.SlabCache;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -60,6 +61,11 @@ final class Tally {
     private final LongAdder[] epochVariance = {new LongAdder(), new LongAdder()};
 
     private volatile int weight = 1;
+    // Watched since the controller last ran, against the most one cache may watch in a control
+    // period: a class that bursts from nothing to millions a second doubles its weight at once
+    // instead of being watched entirely until the next rebalance.
+    private final AtomicLong windowWatched = new AtomicLong();
+    private volatile long windowLimit;
     private volatile int maxWeight = 1;  // the largest weight ever set, for the interval
     private volatile int epoch;
     private volatile boolean forcedExact;
@@ -75,9 +81,15 @@ final class Tally {
     private volatile double freeRate;
 
     Tally(SlabCache cache, String className, boolean forcedExact) {
+        this(cache, className, forcedExact, Long.MAX_VALUE);
+    }
+
+    /** @param windowLimit the most objects watched between two runs of the controller */
+    Tally(SlabCache cache, String className, boolean forcedExact, long windowLimit) {
         this.cache = cache;
         this.className = className;
         this.forcedExact = forcedExact;
+        this.windowLimit = windowLimit;
     }
 
     /**
@@ -111,6 +123,22 @@ final class Tally {
             liveVariance.add(variance);
             epochVariance[stamp & 1].add(variance);
         }
+        if (windowWatched.incrementAndGet() > windowLimit && !forcedExact) {
+            escalate();
+        }
+    }
+
+    private synchronized void escalate() {
+        if (windowWatched.get() > windowLimit) {
+            windowWatched.set(0);
+            weight(weight * 2);
+        }
+    }
+
+    /** The controller ran: a new window of at most {@code limit} watched objects begins. */
+    void newWindow(long limit) {
+        windowLimit = Math.max(1, limit);
+        windowWatched.set(0);
     }
 
     /** A watched object's slot was given back: it leaves the estimate. */
@@ -166,7 +194,7 @@ final class Tally {
         return weight;
     }
 
-    void weight(int w) {
+    synchronized void weight(int w) {
         int bounded = Math.max(1, Math.min(MAX_WEIGHT, w));
         if (bounded > maxWeight) {
             maxWeight = bounded;

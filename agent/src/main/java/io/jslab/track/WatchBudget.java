@@ -27,6 +27,15 @@ final class WatchBudget {
         return perSecond;
     }
 
+    /**
+     * The most one class may watch between two runs of the controller before its weight doubles:
+     * a second of the whole budget, so that a burst (a test, a batch) stays exact up to that
+     * many objects and a class that leaps to millions a second is sampled within milliseconds.
+     */
+    long windowLimit() {
+        return perSecond;
+    }
+
     /** Sets each tally's weight from its construction rate (constructions a second). */
     void rebalance(List<Tally> tallies, long nowNanos) {
         double left = perSecond;

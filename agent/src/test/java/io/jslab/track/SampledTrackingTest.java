@@ -121,6 +121,26 @@ class SampledTrackingTest {
         assertEquals((int) Math.ceil(1_000_000 / 3_500.0), fast.weight());
     }
 
+    @Test
+    void aBurstDoublesTheWeightBeforeTheControllerRuns() {
+        Tally burst = new Tally(null, "burst", false, 100);
+        for (int i = 0; i < 100_000; i++) {
+            int w = burst.count();
+            if (w > 0) {
+                burst.watched(w, burst.epoch());
+            }
+        }
+        assertTrue(burst.weight() >= 512, "weight " + burst.weight());
+        assertTrue(burst.watchedObjects() < 2_000, "watched " + burst.watchedObjects());
+        assertEquals(100_000, burst.constructions());
+
+        Tally forced = new Tally(null, "forced", true, 100);
+        for (int i = 0; i < 1_000; i++) {
+            forced.watched(forced.count(), forced.epoch());
+        }
+        assertEquals(1, forced.weight(), "a class forced exact stays exact");
+    }
+
     private static void countTimes(Tally tally, int n) {
         for (int i = 0; i < n; i++) {
             tally.count();
