@@ -54,7 +54,7 @@ record AgentOptions(
                 case "arena.maxorder" -> maxOrder = maxOrder(value);
                 case "arena.max" -> maxBytes = size(key, value, "must be a size like 256m (suffixes k, m, g)");
                 case "jmx" -> jmx = bool(key, value);
-                case "dump" -> dump = dump(value);
+                case "dump" -> dump = DumpTarget.check(value);
                 case "verbose" -> verbose = bool(key, value);
                 default -> throw new IllegalArgumentException("unknown option '" + key + "': accepted keys are " + KEYS);
             }
@@ -141,12 +141,5 @@ record AgentOptions(
             case "false" -> false;
             default -> throw new IllegalArgumentException(key + "=" + value + ": must be true or false");
         };
-    }
-
-    private static String dump(String value) {
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("dump=: must be a file name, stdout or stderr");
-        }
-        return value;
     }
 }

@@ -42,7 +42,7 @@ class MainTest {
     }
 
     @Test
-    void versionIsTheJarsImplementationVersion() {
+    void versionIsUnknownOutsideTheJar() {
         // the classes under test are not in a jar, so the manifest's version is not there
         CommandLineRun run = CommandLineRun.of("--version");
 
@@ -74,7 +74,7 @@ class MainTest {
     }
 
     @Test
-    void aProcessThatIsNoJvmIsAnErrorWithoutWaitingForIt() throws IOException, InterruptedException {
+    void aProcessThatIsNoJvmIsAnErrorAndIsNotSignalled() throws IOException, InterruptedException {
         Process sleep = new ProcessBuilder("sleep", "60").start();
         try {
             CommandLineRun run = CommandLineRun.of("slabinfo", Long.toString(sleep.pid()));
