@@ -1,6 +1,8 @@
 package io.jslab.arena;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,6 +35,7 @@ import java.util.List;
 final class MappedChunks {
 
     private static final MappedByteBuffer[] NONE = new MappedByteBuffer[0];
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final long chunkBytes;
     private final int chunkShift;
@@ -88,6 +91,19 @@ final class MappedChunks {
             throw badAccess(address, mapped.length);
         }
         mapped[(int) (address >>> chunkShift)].putLong((int) (address & offsetMask), value);
+    }
+
+    /**
+     * Atomically writes {@code value} and returns what was there (a volatile exchange, one
+     * {@code xchg} on x86). Atomic because the address is 8-aligned and so is every chunk's
+     * mapping (it starts on a page), which the view VarHandle requires for its atomic modes.
+     */
+    long getAndSetLong(long address, long value) {
+        MappedByteBuffer[] mapped = buffers;
+        if ((address & 7) != 0 || (address >>> chunkShift) >= mapped.length) {
+            throw badAccess(address, mapped.length);
+        }
+        return (long) LONGS.getAndSet(mapped[(int) (address >>> chunkShift)], (int) (address & offsetMask), value);
     }
 
     private RuntimeException badAccess(long address, int chunks) {
