@@ -44,6 +44,7 @@ final class AgentRuntime {
             tracker.start();
             SlabHook.install(tracker.constructedSink(), tracker.failedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
+            status.measureCost(new AgentCost(allocator, tracker));
             jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
             exit = exitHook(options, tracker, allocator, jmx);
             Runtime.getRuntime().addShutdownHook(exit);

@@ -1,6 +1,7 @@
 package io.jslab.agent;
 
 import io.jslab.jmx.AgentView;
+import io.jslab.jmx.OwnCost;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,11 +23,17 @@ final class AgentStatus implements AgentView {
     private final List<String> instrumented = new CopyOnWriteArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private volatile String lastError = "";
+    private volatile OwnCost cost = OwnCost.NONE;
 
     AgentStatus(String version, String options, boolean verbose) {
         this.version = version;
         this.options = options;
         this.verbose = verbose;
+    }
+
+    /** From now on the Agent MBean reads jslab's cost from {@code source}; NONE once it stops. */
+    void measureCost(OwnCost source) {
+        cost = source;
     }
 
     void instrumented(String className) {
@@ -78,5 +85,10 @@ final class AgentStatus implements AgentView {
     @Override
     public String lastError() {
         return lastError;
+    }
+
+    @Override
+    public OwnCost ownCost() {
+        return cost;
     }
 }

@@ -141,6 +141,15 @@ public final class ObjectTracker implements AutoCloseable {
         return reclaimer.walks();
     }
 
+    /**
+     * Heap bytes the records take now: records held (tracked, not yet reclaimed nor taken back)
+     * times a record and its 4-byte segment entry (32 + 4 bytes compact, 40 + 4 wide).
+     */
+    public long recordHeapBytes() {
+        long held = trackedObjects() - reclaimedObjects() - untracked.get();
+        return Math.max(0, held) * (records.compact() ? 36 : 44);
+    }
+
     /** Per-thread buffers of platform threads not yet taken over by the reclaimer. */
     public int threadBuffers() {
         return buffers.ownedBuffers();
