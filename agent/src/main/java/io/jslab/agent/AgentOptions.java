@@ -1,7 +1,10 @@
 package io.jslab.agent;
 
 import io.jslab.arena.ArenaConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -71,6 +74,73 @@ record AgentOptions(
         AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, text);
         parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
         return parsed;
+    }
+
+    /** The keys that choose the classes: the only ones a second attach may change. */
+    static final Set<String> SELECTION = Set.of("include", "exclude");
+
+    /** The keys given in the option string, in order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (String pair : pairs()) {
+            keys.add(pair.substring(0, pair.indexOf('=')).trim());
+        }
+        return keys;
+    }
+
+    /** Whether the option string gives {@code include} or {@code exclude}. */
+    boolean givesSelection() {
+        return keys().stream().anyMatch(SELECTION::contains);
+    }
+
+    /**
+     * For a second attach into a JVM where {@code running} is in force: the message naming the
+     * first key given here, other than the selection's, whose value differs from the running one;
+     * null when there is none. The arena, JMX and dump are set up once per attach, so changing
+     * them takes a detach first; a key repeated with its running value is fine.
+     */
+    String unchangeableKeyChanged(AgentOptions running) {
+        for (String key : keys()) {
+            Object mine = value(key);
+            Object theirs = running.value(key);
+            if (!SELECTION.contains(key) && !Objects.equals(mine, theirs)) {
+                return "option '" + key + "' cannot change while jslab runs (only include and exclude can):"
+                        + " detach first, then attach with the new value";
+            }
+        }
+        return null;
+    }
+
+    /** The option string in force once {@code next}'s selection replaces this one's. */
+    String withSelectionOf(AgentOptions next) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : pairs()) {
+            if (!SELECTION.contains(pair.substring(0, pair.indexOf('=')).trim())) {
+                pairs.add(pair.trim());
+            }
+        }
+        for (String pair : next.pairs()) {
+            if (SELECTION.contains(pair.substring(0, pair.indexOf('=')).trim())) {
+                pairs.add(pair.trim());
+            }
+        }
+        return String.join(",", pairs);
+    }
+
+    private List<String> pairs() {
+        return source.isEmpty() ? List.of() : List.of(source.split(",", -1));
+    }
+
+    private Object value(String key) {
+        return switch (key) {
+            case "arena.pagesize" -> pageSize;
+            case "arena.maxorder" -> maxOrder;
+            case "arena.max" -> maxBytes;
+            case "jmx" -> jmx;
+            case "dump" -> dump;
+            case "verbose" -> verbose;
+            default -> key; // include, exclude: compared elsewhere
+        };
     }
 
     /** The arena's shape; the values were checked against its limits while parsing. */

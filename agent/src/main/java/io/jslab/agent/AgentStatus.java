@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AgentStatus implements AgentView {
 
     private final String version;
-    private final String options;
+    private volatile String options;
     private final boolean verbose;
     private final List<String> instrumented = new CopyOnWriteArrayList<>();
     private final AtomicLong errors = new AtomicLong();
@@ -34,6 +34,16 @@ final class AgentStatus implements AgentView {
     /** From now on the Agent MBean reads jslab's cost from {@code source}; NONE once it stops. */
     void measureCost(OwnCost source) {
         cost = source;
+    }
+
+    /** The options in force after a new selection (the Agent MBean's {@code Options}). */
+    void options(String inForce) {
+        options = inForce;
+    }
+
+    /** Forgets the instrumented classes: a new selection reports its own. */
+    void clearInstrumented() {
+        instrumented.clear();
     }
 
     void instrumented(String className) {
