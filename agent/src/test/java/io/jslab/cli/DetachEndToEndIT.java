@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,14 +69,26 @@ class DetachEndToEndIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jslab.testing.Jdks#all")
-    void aJvmStartedWithTheAgentDetachesToo(Jdks.Jdk jdk) {
+    void aJvmStartedWithTheAgentDetachesToo(Jdks.Jdk jdk) throws Exception {
         String version = Artifacts.agentVersion();
-        try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-javaagent:" + Artifacts.agentJar() + "=" + INCLUDE)) {
+        Path redefinitions = Files.createTempFile("jslab-redefinitions", ".log");
+        try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-Xlog:redefine+class+load=info:file=" + redefinitions,
+                "-javaagent:" + Artifacts.agentJar() + "=" + INCLUDE)) {
             long pid = target.pid();
             assertEquals("widgets 10", target.ask("widgets 10"));
+            assertEquals(Set.of("io.jslab:type=Agent", "io.jslab:type=SlabInfo", "io.jslab:type=BuddyArena",
+                    "io.jslab:name=org.example.churn.Widget,type=SlabCache"), TargetState.of(pid).mbeans());
+            assertEquals(List.of(), redefined(redefinitions), "under -javaagent the start retransforms nothing");
 
             assertEquals(new JarRun(0, "jslab " + version + " detached from JVM " + pid + ": 2 classes restored" + NL, ""),
                     JarRun.of("detach", pid));
+
+            // Retransformed once each, with no jslab transformer left: the JVM's own class file back
+            assertEquals(List.of("org.example.churn.ChurnApp, count=1", "org.example.churn.Widget, count=1"),
+                    redefined(redefinitions));
+            TargetState after = TargetState.of(pid);
+            assertEquals(Set.of(), after.mbeans(), "the MBeans are unregistered");
+            assertEquals(List.of(), after.jslabThreads(), "jslab's threads have ended");
 
             assertEquals("widgets 20", target.ask("widgets 10"));
             assertEquals(new JarRun(1, "", "jslab is not loaded in JVM " + pid + ": nothing to detach" + NL),
@@ -100,6 +114,13 @@ class DetachEndToEndIT {
         long gone = ProcessHandle.current().pid() + 1_000_000;
         assertEquals(new JarRun(1, "", "no process with pid " + gone + NL), JarRun.of("detach", gone));
         assertEquals(2, JarRun.of("detach").status(), "no pid is a usage error");
+    }
+
+    /** The classes the JVM logged as redefined (retransformed), sorted, each with its redefinition count. */
+    static List<String> redefined(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains("redefined name="))
+                .map(line -> line.replaceFirst(".*redefined name=([^ ]+), (count=\\d+).*", "$1 $2").replace(" count", ", count"))
+                .sorted().toList();
     }
 
     /** Mappings of the arena's chunk files, which are deleted once mapped: {@code jslab-arena-*.mem (deleted)}. */
