@@ -89,6 +89,29 @@ final class AgentRuntime {
     }
 
     /**
+     * The answer to a second attach with {@code parsed}: a changed selection, an unchanged one,
+     * or the error of an option that cannot change. Never throws.
+     */
+    String secondAttach(AgentOptions parsed, String version) {
+        String changed = parsed.unchangeableKeyChanged(options);
+        if (changed != null) {
+            return "error: " + changed;
+        }
+        if (!parsed.givesSelection() || (parsed.include().toString().equals(options.include().toString())
+                && parsed.exclude().toString().equals(options.exclude().toString()))) {
+            return "already loaded " + version + ": selection unchanged, " + instrumentedNow() + " classes instrumented";
+        }
+        Set<String> left;
+        try {
+            left = reselect(parsed);
+        } catch (Throwable t) {
+            return "error: the selection cannot change: " + AgentStatus.describe(t);
+        }
+        return "reselected " + version + " " + instrumentedNow() + " classes instrumented; " + left.size() + " left"
+                + (left.isEmpty() ? "" : ": " + String.join(" ", left));
+    }
+
+    /**
      * Replaces the selection by {@code next}'s: the old transformer goes, the new one is installed
      * and retransforms the loaded classes it selects, then the classes that left are retransformed
      * with neither, which gives them their original bytes. Their caches stay, with the objects they

@@ -76,7 +76,7 @@ public final class JslabAgent {
                 return "error: " + badOption.getMessage();
             }
             if (running != null) {
-                return reselect(parsed, version);
+                return running.secondAttach(parsed, version);
             }
             running = AgentRuntime.start(parsed, instrumentation, version, attached);
             System.setProperty(VERSION_PROPERTY, version);
@@ -85,26 +85,6 @@ public final class JslabAgent {
         } catch (Throwable t) {
             return CANNOT_START + AgentStatus.describe(t);
         }
-    }
-
-    private static String reselect(AgentOptions parsed, String version) {
-        String changed = parsed.unchangeableKeyChanged(running.options());
-        if (changed != null) {
-            return "error: " + changed;
-        }
-        AgentOptions now = running.options();
-        if (!parsed.givesSelection() || (parsed.include().toString().equals(now.include().toString())
-                && parsed.exclude().toString().equals(now.exclude().toString()))) {
-            return "already loaded " + version + ": selection unchanged, " + running.instrumentedNow() + " classes instrumented";
-        }
-        java.util.Set<String> left;
-        try {
-            left = running.reselect(parsed);
-        } catch (Throwable t) {
-            return "error: the selection cannot change: " + AgentStatus.describe(t);
-        }
-        return "reselected " + version + " " + running.instrumentedNow() + " classes instrumented; " + left.size() + " left"
-                + (left.isEmpty() ? "" : ": " + String.join(" ", left));
     }
 
     /** Undoes the install; the next attach starts from nothing. Never throws. */
