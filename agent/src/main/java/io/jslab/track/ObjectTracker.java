@@ -3,6 +3,7 @@ package io.jslab.track;
 import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 
@@ -47,6 +48,15 @@ public final class ObjectTracker implements AutoCloseable {
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
+    /**
+     * Where full segments go; null once closed. Why not {@code reclaimer} itself: a thread's
+     * buffer lives in a {@code ThreadLocal} of the application's thread, and reaches this tracker
+     * through its context's {@code promote}. Through the tracker it would reach the thread-local
+     * key too, which then could never be collected (a value that holds its own key keeps its
+     * entry for the thread's life): every detach would leave a tracker per thread behind.
+     * Closing cuts the path here, so the key goes with the tracker, and the entry soon after.
+     */
+    private final AtomicReference<SlotReclaimer> promoteTo = new AtomicReference<>();
     private final BiConsumer<Object, Class<?>> constructedSink = this::track;
     private final BiConsumer<Object, Class<?>> failedSink = this::untrack;
     private volatile boolean closed;
@@ -71,9 +81,11 @@ public final class ObjectTracker implements AutoCloseable {
         this.records = new SlotRecords(allocator, errors);
         this.budget = budget != null ? budget
                 : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 40 : 48);
-        this.context = new SweepContext(records, errors, this::promote);
+        AtomicReference<SlotReclaimer> to = promoteTo; // captured alone, not this
+        this.context = new SweepContext(records, errors, survivor -> promote(to, survivor));
         this.buffers = new SlotBuffers(context);
         this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, this::checkBudget, untracked);
+        promoteTo.set(reclaimer);
     }
 
     /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
@@ -111,6 +123,7 @@ public final class ObjectTracker implements AutoCloseable {
             return;
         }
         closed = true;
+        promoteTo.set(null);
         if (gcListener != null) {
             gcListener.close();
         }
@@ -223,8 +236,11 @@ public final class ObjectTracker implements AutoCloseable {
         }
     }
 
-    private void promote(Segment survivor) {
-        reclaimer.promote(survivor);
+    private static void promote(AtomicReference<SlotReclaimer> to, Segment survivor) {
+        SlotReclaimer reclaimer = to.get();
+        if (reclaimer != null) {
+            reclaimer.promote(survivor);
+        }
     }
 
     /** What the GC listener calls after each collection; tests call it for collections they run. */

@@ -104,6 +104,21 @@ class DetachEndToEndIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jslab.testing.Jdks#all")
+    void aJvmWithoutJmxDetachesToo(Jdks.Jdk jdk) {
+        try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-XX:+EnableDynamicAgentLoading")) {
+            long pid = target.pid();
+            assertEquals(0, JarRun.of("attach", pid, INCLUDE + ",jmx=false").status());
+            assertEquals("gadgets 2", target.ask("gadgets 2"));
+
+            // the detach travels as an agent load, so it needs no MBean
+            assertEquals(new JarRun(0, "jslab " + Artifacts.agentVersion() + " detached from JVM " + pid
+                    + ": 2 classes restored" + NL, ""), JarRun.of("detach", pid));
+            assertEquals("gadgets 4", target.ask("gadgets 2"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jslab.testing.Jdks#all")
     void detachWithoutAJvmOrWithoutJslabIsAOneLineError(Jdks.Jdk jdk) {
         try (ChurnJvm target = ChurnJvm.start(jdk.home())) {
             long pid = target.pid();
