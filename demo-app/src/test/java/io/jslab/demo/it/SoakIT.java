@@ -1,10 +1,12 @@
 package io.jslab.demo.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.RuntimeMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,9 @@ class SoakIT {
             long pid = demo.pid();
             MBeanServerConnection jmx = demo.jmx();
             MemoryMXBean memory = JMX.newMXBeanProxy(jmx, new ObjectName(ManagementFactory.MEMORY_MXBEAN_NAME), MemoryMXBean.class);
+            RuntimeMXBean runtime = JMX.newMXBeanProxy(jmx, new ObjectName(ManagementFactory.RUNTIME_MXBEAN_NAME), RuntimeMXBean.class);
+            // The JVM may answer the attach API while premain still runs; the property comes last.
+            await().atMost(Duration.ofSeconds(60)).until(() -> runtime.getSystemProperties().containsKey("io.jslab.agent.version"));
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
             List<String> figures = new ArrayList<>();
             long firstHeap = -1;
