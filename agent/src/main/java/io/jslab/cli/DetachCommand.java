@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
  * target, and its answer travels the same way as the attach's, so its errors read the same.
  */
 @Command(name = "detach", mixinStandardHelpOptions = true,
-        description = {"Remove jslab from a running JVM: its classes get their original code back,",
-                "tracking stops, the MBeans go and the arena's memory is returned; the application runs on."})
+        description = {"Remove jslab from a running JVM, which runs on.",
+                "Its classes get their original code back, tracking stops, the MBeans go and the arena's"
+                        + " memory is returned; a later attach starts afresh."})
 final class DetachCommand implements Callable<Integer> {
 
     static final String PROPERTY = "io.jslab.agent.detach";
