@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SoakIT {
 
-    static final long ARENA_MAX = 512 * 1024;
-    static final String ARENA = "arena.maxorder=6,arena.max=512k";
+    static final long ARENA_MAX = 128 * 1024;
+    static final String ARENA = "arena.maxorder=4,arena.max=128k";
     static final String[] SELECTIONS = {"include=com.example.kernel.block.*", "exclude=com.example.kernel.fs.*"};
     /** Heap after a full collection may grow this much over the first cycle's, and no more. */
     static final long HEAP_MARGIN = 16L << 20;
