@@ -41,7 +41,7 @@ class ReattachEndToEndIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jslab.testing.Jdks#all")
-    void aNewSelectionRetransformsWhatJoinsAndRestoresWhatLeaves(Jdks.Jdk jdk) {
+    void aNewSelectionRetransformsWhatJoinsAndRestoresWhatLeaves(Jdks.Jdk jdk) throws Exception {
         String version = Artifacts.agentVersion();
         try (ChurnJvm target = ChurnJvm.start(jdk.home(), "-XX:+EnableDynamicAgentLoading")) {
             long pid = target.pid();
@@ -52,6 +52,8 @@ class ReattachEndToEndIT {
             assertEquals(new JarRun(0, "jslab " + version + " in JVM " + pid + ": selection changed, 1 class instrumented;"
                     + " left the selection (original code back, caches count no new objects): org.example.churn.Widget" + NL, ""),
                     JarRun.of("attach", pid, "include=org.example.churn.*,exclude=*.Widget:*.ChurnApp"));
+            assertEquals("arena.max=8m,include=org.example.churn.*,exclude=*.Widget:*.ChurnApp",
+                    TargetState.of(pid).agentOptions(), "the options in force");
             assertEquals("widgets 30", target.ask("widgets 20"));
             assertEquals("gadgets 6", target.ask("gadgets 2"));
             // Widget keeps the 10 it counted (all still referenced), Gadget counts from the change on

@@ -17,8 +17,11 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
-/** What a test reads of a target JVM over its local JMX: jslab's MBeans (canonical names) and jslab's threads. */
-record TargetState(Set<String> mbeans, List<String> jslabThreads) {
+/**
+ * What a test reads of a target JVM over its local JMX: jslab's MBeans (canonical names), jslab's
+ * threads, and the {@code Agent} MBean's {@code Options} (null without that MBean).
+ */
+record TargetState(Set<String> mbeans, List<String> jslabThreads, String agentOptions) {
 
     static TargetState of(long pid) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
@@ -29,7 +32,9 @@ record TargetState(Set<String> mbeans, List<String> jslabThreads) {
             ThreadMXBean threads = JMX.newMXBeanProxy(c, new ObjectName(ManagementFactory.THREAD_MXBEAN_NAME), ThreadMXBean.class);
             List<String> jslab = Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds())).filter(Objects::nonNull)
                     .map(ThreadInfo::getThreadName).filter(name -> name.startsWith("jslab")).sorted().toList();
-            return new TargetState(names, jslab);
+            ObjectName agent = new ObjectName("io.jslab:type=Agent");
+            String options = c.isRegistered(agent) ? (String) c.getAttribute(agent, "Options") : null;
+            return new TargetState(names, jslab, options);
         } finally {
             vm.detach();
         }
