@@ -2,7 +2,10 @@ package io.jslab.agent;
 
 import io.jslab.arena.ArenaConfig;
 import io.jslab.track.ObjectTracker;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -63,7 +66,7 @@ record AgentOptions(
                 case "arena.maxorder" -> maxOrder = maxOrder(value);
                 case "arena.max" -> maxBytes = size(key, value, "must be a size like 256m (suffixes k, m, g)");
                 case "jmx" -> jmx = bool(key, value);
-                case "dump" -> dump = dump(value);
+                case "dump" -> dump = DumpTarget.check(value);
                 case "verbose" -> verbose = bool(key, value);
                 case "track" -> trackExact = track(value);
                 case "track.budget" -> watchBudget = rate(key, value);
@@ -84,6 +87,73 @@ record AgentOptions(
                 trackExact, watchBudget, exact, text);
         parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
         return parsed;
+    }
+
+    /** The keys that choose the classes: the only ones a second attach may change. */
+    static final Set<String> SELECTION = Set.of("include", "exclude");
+
+    /** The keys given in the option string, in order. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (String pair : pairs()) {
+            keys.add(pair.substring(0, pair.indexOf('=')).trim());
+        }
+        return keys;
+    }
+
+    /** Whether the option string gives {@code include} or {@code exclude}. */
+    boolean givesSelection() {
+        return keys().stream().anyMatch(SELECTION::contains);
+    }
+
+    /**
+     * For a second attach into a JVM where {@code running} is in force: the message naming the
+     * first key given here, other than the selection's, whose value differs from the running one;
+     * null when there is none. The arena, JMX and dump are set up once per attach, so changing
+     * them takes a detach first; a key repeated with its running value is fine.
+     */
+    String unchangeableKeyChanged(AgentOptions running) {
+        for (String key : keys()) {
+            Object mine = value(key);
+            Object theirs = running.value(key);
+            if (!SELECTION.contains(key) && !Objects.equals(mine, theirs)) {
+                return "option '" + key + "' cannot change while jslab runs (only include and exclude can):"
+                        + " detach first, then attach with the new value";
+            }
+        }
+        return null;
+    }
+
+    /** The option string in force once {@code next}'s selection replaces this one's. */
+    String withSelectionOf(AgentOptions next) {
+        List<String> pairs = new ArrayList<>();
+        for (String pair : pairs()) {
+            if (!SELECTION.contains(pair.substring(0, pair.indexOf('=')).trim())) {
+                pairs.add(pair.trim());
+            }
+        }
+        for (String pair : next.pairs()) {
+            if (SELECTION.contains(pair.substring(0, pair.indexOf('=')).trim())) {
+                pairs.add(pair.trim());
+            }
+        }
+        return String.join(",", pairs);
+    }
+
+    private List<String> pairs() {
+        return source.isEmpty() ? List.of() : List.of(source.split(",", -1));
+    }
+
+    private Object value(String key) {
+        return switch (key) {
+            case "arena.pagesize" -> pageSize;
+            case "arena.maxorder" -> maxOrder;
+            case "arena.max" -> maxBytes;
+            case "jmx" -> jmx;
+            case "dump" -> dump;
+            case "verbose" -> verbose;
+            default -> key; // include, exclude: compared elsewhere
+        };
     }
 
     /** The arena's shape; the values were checked against its limits while parsing. */
@@ -188,12 +258,5 @@ record AgentOptions(
             case "false" -> false;
             default -> throw new IllegalArgumentException(key + "=" + value + ": must be true or false");
         };
-    }
-
-    private static String dump(String value) {
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("dump=: must be a file name, stdout or stderr");
-        }
-        return value;
     }
 }

@@ -2,10 +2,14 @@ package io.jslab.agent;
 
 import io.jslab.arena.BuddyArena;
 import io.jslab.jmx.JmxRegistration;
+import io.jslab.jmx.OwnCost;
 import io.jslab.runtime.SlabHook;
 import io.jslab.slab.SlabAllocator;
 import io.jslab.track.ObjectTracker;
 import java.lang.instrument.Instrumentation;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * One running agent, wired so:
@@ -17,15 +21,35 @@ import java.lang.instrument.Instrumentation;
  * </pre>
  * The hook's sinks are installed before the first class is rewritten, so no construction is
  * missed; the instrumentation goes last, so nothing it reports can precede the rest.
+ *
+ * <p>{@link #reselect} swaps the transformer for one of a new selection; {@link #detach} undoes
+ * {@link #start} in the reverse order: classes first (no new hook calls), then the hooks, the
+ * tracker, JMX and the arena. Both run under {@code JslabAgent}'s lock.
  */
 final class AgentRuntime {
 
     private final AgentStatus status;
-    private final int instrumentedAtStart;
+    private final Instrumentation instrumentation;
+    private final HookReachability hooks;
+    private final ObjectTracker tracker;
+    private final SlabAllocator allocator;
+    private final AutoCloseable jmx;
+    private final Thread exit;
+    private AgentOptions options;
+    private ResettableClassFileTransformer transformer;
+    private int instrumentedAtStart;
 
-    private AgentRuntime(AgentStatus status, int instrumentedAtStart) {
+    private AgentRuntime(AgentStatus status, Instrumentation instrumentation, HookReachability hooks,
+                         ObjectTracker tracker, SlabAllocator allocator, AutoCloseable jmx, Thread exit,
+                         AgentOptions options) {
         this.status = status;
-        this.instrumentedAtStart = instrumentedAtStart;
+        this.instrumentation = instrumentation;
+        this.hooks = hooks;
+        this.tracker = tracker;
+        this.allocator = allocator;
+        this.jmx = jmx;
+        this.exit = exit;
+        this.options = options;
     }
 
     /**
@@ -46,12 +70,17 @@ final class AgentRuntime {
             SlabHook.install(tracker.constructedSink(), tracker.failedSink(), tracker.clonedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(),
                     tracker.failedSink(), tracker.clonedSink());
+            status.measureCost(new AgentCost(allocator, tracker));
             jmx = options.jmx() ? JmxRegistration.register(allocator, status, tracker) : null;
             exit = exitHook(options, tracker, allocator, jmx);
             Runtime.getRuntime().addShutdownHook(exit);
-            new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
+            AgentRuntime runtime = new AgentRuntime(status, instrumentation, hooks, tracker, allocator, jmx, exit, options);
+            runtime.transformer = new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status)
+                    .install(instrumentation, attached);
+            runtime.instrumentedAtStart = status.instrumentedClasses().size();
+            return runtime;
         } catch (Throwable t) {
-            SlabHook.install(null, null);
+            SlabHook.uninstall();
             if (exit != null) {
                 removeQuietly(exit);
             }
@@ -59,7 +88,76 @@ final class AgentRuntime {
             tracker.close();
             throw t;
         }
-        return new AgentRuntime(status, status.instrumentedClasses().size());
+    }
+
+    /**
+     * The answer to a second attach with {@code parsed}: a changed selection, an unchanged one,
+     * or the error of an option that cannot change. Never throws.
+     */
+    String secondAttach(AgentOptions parsed, String version) {
+        String changed = parsed.unchangeableKeyChanged(options);
+        if (changed != null) {
+            return "error: " + changed;
+        }
+        if (!parsed.givesSelection() || (parsed.include().toString().equals(options.include().toString())
+                && parsed.exclude().toString().equals(options.exclude().toString()))) {
+            return "already loaded " + version + ": selection unchanged, " + instrumentedNow() + " classes instrumented";
+        }
+        Set<String> left;
+        try {
+            left = reselect(parsed);
+        } catch (Throwable t) {
+            return "error: the selection cannot change: " + AgentStatus.describe(t);
+        }
+        return "reselected " + version + " " + instrumentedNow() + " classes instrumented; " + left.size() + " left"
+                + (left.isEmpty() ? "" : ": " + String.join(" ", left));
+    }
+
+    /**
+     * Replaces the selection by {@code next}'s: the old transformer goes, the new one is installed
+     * and retransforms the loaded classes it selects, then the classes that left are retransformed
+     * with neither, which gives them their original bytes. Their caches stay, with the objects they
+     * count until those are collected, and count no new ones.
+     *
+     * @return the classes that left the selection, by name
+     */
+    Set<String> reselect(AgentOptions next) {
+        Set<String> before = new LinkedHashSet<>(status.instrumentedClasses());
+        instrumentation.removeTransformer(transformer);
+        status.clearInstrumented();
+        options = new AgentOptions(next.include(), next.exclude(), options.pageSize(), options.maxOrder(),
+                options.maxBytes(), options.jmx(), options.dump(), options.verbose(), options.withSelectionOf(next));
+        status.options(options.source());
+        transformer = new Instrumenter(new ClassSelection(next.include(), next.exclude()), hooks, status)
+                .install(instrumentation, true);
+        before.removeAll(status.instrumentedClasses());
+        ClassRestore.restore(instrumentation, before, status);
+        return before;
+    }
+
+    /**
+     * Undoes {@link #start}: the transformer goes and every class it rewrote gets its original
+     * bytes back; every copy of the hook does nothing from then on (code rewritten earlier may
+     * still run, on a thread inside an old constructor); the tracker's thread and GC listener
+     * stop; the MBeans are unregistered; the arena drops its chunks. The slabinfo dump at exit
+     * goes too: there is no jslab left to dump.
+     *
+     * @return how many classes got their original bytes back
+     */
+    int detach() {
+        instrumentation.removeTransformer(transformer);
+        int restored = ClassRestore.restore(instrumentation, new LinkedHashSet<>(status.instrumentedClasses()), status);
+        hooks.uninstallAll();
+        tracker.close();
+        status.measureCost(OwnCost.NONE);
+        removeQuietly(exit);
+        closeQuietly(jmx);
+        allocator.close();
+        return restored;
+    }
+
+    AgentOptions options() {
+        return options;
     }
 
     private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,
@@ -79,6 +177,11 @@ final class AgentRuntime {
     /** Classes rewritten while installing: those already loaded that were retransformed. */
     int instrumentedAtStart() {
         return instrumentedAtStart;
+    }
+
+    /** Classes rewritten now, loaded or not: those the current selection took. */
+    int instrumentedNow() {
+        return status.instrumentedClasses().size();
     }
 
     private static void removeQuietly(Thread hook) {

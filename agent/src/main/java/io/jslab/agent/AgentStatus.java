@@ -1,6 +1,7 @@
 package io.jslab.agent;
 
 import io.jslab.jmx.AgentView;
+import io.jslab.jmx.OwnCost;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,16 +18,32 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AgentStatus implements AgentView {
 
     private final String version;
-    private final String options;
+    private volatile String options;
     private final boolean verbose;
     private final List<String> instrumented = new CopyOnWriteArrayList<>();
     private final AtomicLong errors = new AtomicLong();
     private volatile String lastError = "";
+    private volatile OwnCost cost = OwnCost.NONE;
 
     AgentStatus(String version, String options, boolean verbose) {
         this.version = version;
         this.options = options;
         this.verbose = verbose;
+    }
+
+    /** From now on the Agent MBean reads jslab's cost from {@code source}; NONE once it stops. */
+    void measureCost(OwnCost source) {
+        cost = source;
+    }
+
+    /** The options in force after a new selection (the Agent MBean's {@code Options}). */
+    void options(String inForce) {
+        options = inForce;
+    }
+
+    /** Forgets the instrumented classes: a new selection reports its own. */
+    void clearInstrumented() {
+        instrumented.clear();
     }
 
     void instrumented(String className) {
@@ -78,5 +95,10 @@ final class AgentStatus implements AgentView {
     @Override
     public String lastError() {
         return lastError;
+    }
+
+    @Override
+    public OwnCost ownCost() {
+        return cost;
     }
 }

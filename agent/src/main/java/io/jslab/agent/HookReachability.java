@@ -71,6 +71,31 @@ final class HookReachability {
         ready.put(loader, Boolean.TRUE);
     }
 
+    /**
+     * Turns every copy of the hook this agent installed into a no-op ({@link SlabHook#uninstall}),
+     * the agent's own copy and those in other loaders alike; for detach. Never throws: a copy
+     * that cannot be reached belongs to a loader that is going away.
+     */
+    void uninstallAll() {
+        SlabHook.uninstall();
+        ClassLoader[] loaders;
+        synchronized (ready) {
+            loaders = ready.keySet().toArray(new ClassLoader[0]);
+        }
+        for (ClassLoader loader : loaders) {
+            try {
+                Class<?> hook = Class.forName(HOOK, false, loader);
+                if (hook != SlabHook.class) {
+                    // install(null, null), not uninstall(): a loader's own copy may be of an older jslab.
+                    hook.getMethod("install", BiConsumer.class, BiConsumer.class).invoke(null, null, null);
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unreachable) {
+                // As above.
+            }
+        }
+        ready.clear();
+    }
+
     private Class<?> defineCopy(ClassLoader loader) throws ReflectiveOperationException, IOException {
         byte[] bytes;
         try (InputStream in = SlabHook.class.getResourceAsStream("SlabHook.class")) {

@@ -43,7 +43,8 @@ final class Instrumenter {
     }
 
     /**
-     * @param retransform whether classes already loaded are rewritten too: at attach. Under
+     * @param retransform whether classes already loaded are rewritten too: at attach and when the
+     *                    selection changes. Under
      *                    {@code -javaagent} no application class is loaded yet, and walking the
      *                    JDK's few hundred loaded classes would only cost start-up time.
      */
@@ -53,10 +54,13 @@ final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE);
-        if (retransform) {
-            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                    .with(new RetransformationFailures(status));
-        }
+        // Retransformation-capable in both cases, so that detach can give every class its
+        // original bytes back by retransforming it without this transformer; under -javaagent no
+        // class is discovered (redefineOnly of none), so start-up retransforms nothing.
+        AgentBuilder.RedefinitionListenable.WithoutBatchStrategy retransforming =
+                builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        builder = (retransform ? retransforming : retransforming.redefineOnly())
+                .with(new RetransformationFailures(status));
         return builder
                 .with(ClassFilePool.STRATEGY)
                 .with(AgentBuilder.LocationStrategy.ForClassLoader.STRONG.withFallbackTo(annotationClassFile()))

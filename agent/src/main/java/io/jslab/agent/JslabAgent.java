@@ -13,9 +13,14 @@ import java.lang.instrument.Instrumentation;
  * the attaching command reads back:
  * <pre>
  *   ok &lt;version&gt; &lt;n&gt; classes instrumented
- *   already loaded &lt;version&gt;: nothing instrumented twice
+ *   reselected &lt;version&gt; &lt;n&gt; classes instrumented; &lt;m&gt; left[: &lt;names&gt;]
+ *   already loaded &lt;version&gt;: selection unchanged, &lt;n&gt; classes instrumented
  *   error: &lt;message&gt;
  * </pre>
+ * A second attach with {@code include} or {@code exclude} changes the selection
+ * ({@link AgentRuntime#reselect}); one without them leaves it as it is. The option string
+ * {@value #DETACH} undoes the attach ({@link AgentRuntime#detach}) and answers in
+ * {@value #DETACH_PROPERTY}: {@code ok <version> <n> classes restored} or {@code error: <message>}.
  * While the agent is loaded, {@value #VERSION_PROPERTY} holds its version. That property is also
  * how a second copy of the agent (another jar, another loader) knows it must not install.
  */
@@ -23,6 +28,8 @@ public final class JslabAgent {
 
     public static final String ATTACH_PROPERTY = "io.jslab.agent.attach";
     public static final String VERSION_PROPERTY = "io.jslab.agent.version";
+    public static final String DETACH_PROPERTY = "io.jslab.agent.detach";
+    static final String DETACH = "detach";
 
     private static final String CANNOT_START = "error: the agent cannot start: ";
 
@@ -44,7 +51,11 @@ public final class JslabAgent {
 
     public static void agentmain(String options, Instrumentation instrumentation) {
         try {
-            System.setProperty(ATTACH_PROPERTY, install(options, instrumentation, true));
+            if (options != null && options.trim().equals(DETACH)) {
+                System.setProperty(DETACH_PROPERTY, detach());
+            } else {
+                System.setProperty(ATTACH_PROPERTY, install(options, instrumentation, true));
+            }
         } catch (Throwable t) {
             // Only a failing setProperty could land here; the target must stay untouched.
         }
@@ -55,8 +66,8 @@ public final class JslabAgent {
         String version = version();
         try {
             String loaded = System.getProperty(VERSION_PROPERTY);
-            if (running != null || loaded != null) {
-                return "already loaded " + (loaded != null ? loaded : version) + ": nothing instrumented twice";
+            if (running == null && loaded != null) {
+                return "error: jslab " + loaded + " was loaded by another copy of the agent, which this one cannot change";
             }
             AgentOptions parsed;
             try {
@@ -64,11 +75,33 @@ public final class JslabAgent {
             } catch (IllegalArgumentException badOption) {
                 return "error: " + badOption.getMessage();
             }
+            if (running != null) {
+                return running.secondAttach(parsed, version);
+            }
             running = AgentRuntime.start(parsed, instrumentation, version, attached);
             System.setProperty(VERSION_PROPERTY, version);
+            System.clearProperty(DETACH_PROPERTY); // the answer of an earlier detach is over
             return "ok " + version + " " + running.instrumentedAtStart() + " classes instrumented";
         } catch (Throwable t) {
             return CANNOT_START + AgentStatus.describe(t);
+        }
+    }
+
+    /** Undoes the install; the next attach starts from nothing. Never throws. */
+    static synchronized String detach() {
+        try {
+            if (running == null) {
+                String loaded = System.getProperty(VERSION_PROPERTY);
+                return "error: " + (loaded == null ? "jslab is not loaded"
+                        : "jslab " + loaded + " was loaded by another copy of the agent, which this one cannot detach");
+            }
+            AgentRuntime detaching = running;
+            running = null;
+            System.clearProperty(VERSION_PROPERTY);
+            int restored = detaching.detach();
+            return "ok " + version() + " " + restored + " classes restored";
+        } catch (Throwable t) {
+            return "error: the agent cannot detach: " + AgentStatus.describe(t);
         }
     }
 

@@ -258,6 +258,15 @@ public final class BuddyArena implements AutoCloseable {
     }
 
     /**
+     * Atomically writes 8 bytes and returns the 8 that were there (a volatile exchange), so that of
+     * threads exchanging at one address at once, exactly one reads the value before them all;
+     * throws as {@link #getLong}.
+     */
+    public long getAndSetLong(long address, long value) {
+        return chunks.getAndSetLong(address, value);
+    }
+
+    /**
      * Sets what is asked to give memory back before an allocation fails; {@code null} for none.
      * An exception it throws counts as nothing given back.
      */

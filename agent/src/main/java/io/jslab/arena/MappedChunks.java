@@ -1,12 +1,14 @@
 package io.jslab.arena;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,6 +35,7 @@ import java.util.List;
 final class MappedChunks {
 
     private static final MappedByteBuffer[] NONE = new MappedByteBuffer[0];
+    private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final long chunkBytes;
     private final int chunkShift;
@@ -51,11 +54,28 @@ final class MappedChunks {
 
     /** Maps one more chunk. Called under the arena's lock. */
     void map() throws IOException {
-        Path file = Files.createTempFile(directoryWithRoom(), "jslab-arena-", ".mem");
+        mapIn(directoryWithRoom());
+    }
+
+    /**
+     * Maps one more chunk from a file in {@code directory}, every page of it backed first.
+     *
+     * <p>Why write the whole file before mapping it: a mapped file takes its pages only when they
+     * are first written, and a write through the mapping that finds its file system full is a
+     * SIGBUS (an {@code InternalError} in whatever host thread touched the slot), long after the
+     * room was checked. Writing the file's bytes through the channel makes the file system give
+     * every page now, or refuse now with an {@code IOException}, which the arena counts as a
+     * failed growth. Java has no {@code posix_fallocate}, and {@code setLength} only makes a hole.
+     * The cost is one pass over the chunk's bytes at map time (memory the arena would take anyway).
+     */
+    void mapIn(Path directory) throws IOException {
+        Path file = Files.createTempFile(directory, "jslab-arena-", ".mem");
         MappedByteBuffer buffer;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, chunkBytes);
+        try (RandomAccessFile backed = new RandomAccessFile(file.toFile(), "rw")) {
+            ChunkBacking.fill(backed, chunkBytes);
+            buffer = backed.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, chunkBytes);
         } finally {
+            // Refused or mapped, the name goes: the mapping keeps its pages, a refusal gives them back.
             Files.delete(file);
         }
         buffer.order(ByteOrder.nativeOrder());
@@ -90,6 +110,19 @@ final class MappedChunks {
         mapped[(int) (address >>> chunkShift)].putLong((int) (address & offsetMask), value);
     }
 
+    /**
+     * Atomically writes {@code value} and returns what was there (a volatile exchange, one
+     * {@code xchg} on x86). Atomic because the address is 8-aligned and so is every chunk's
+     * mapping (it starts on a page), which the view VarHandle requires for its atomic modes.
+     */
+    long getAndSetLong(long address, long value) {
+        MappedByteBuffer[] mapped = buffers;
+        if ((address & 7) != 0 || (address >>> chunkShift) >= mapped.length) {
+            throw badAccess(address, mapped.length);
+        }
+        return (long) LONGS.getAndSet(mapped[(int) (address >>> chunkShift)], (int) (address & offsetMask), value);
+    }
+
     private RuntimeException badAccess(long address, int chunks) {
         if (closed) {
             return new IllegalStateException("arena closed");
@@ -103,10 +136,10 @@ final class MappedChunks {
     }
 
     /**
-     * The first directory with room for a whole chunk. Pages of a mapped file are allocated only
-     * when first written, and a write that finds its file system full kills the access with SIGBUS
-     * (an InternalError in Java), so a chunk goes only where it fits when mapped. A small
-     * {@code /dev/shm} (64 MiB in a default Docker container) thus spills over to the temp directory.
+     * The first directory with room for a whole chunk, so that a small {@code /dev/shm} (64 MiB
+     * in a default Docker container) spills over to the temp directory without first being filled
+     * to its last page by a chunk that cannot fit. Only a hint: another process can take the room
+     * before the chunk is written, which {@link #mapIn} then refuses.
      */
     private Path directoryWithRoom() throws IOException {
         for (Path directory : directories) {

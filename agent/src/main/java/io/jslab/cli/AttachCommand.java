@@ -11,10 +11,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code attach <pid> [options]}: loads this jar as an agent into a running JVM. The target checks
  * the options itself and answers through a system property (see {@link AttachReport}), so a bad
- * option leaves it running untouched and fails here with its message.
+ * option leaves it running untouched and fails here with its message. Into a JVM where jslab
+ * runs, {@code include}/{@code exclude} replace the selection; other keys must keep their values.
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Load jslab into a running JVM; selected classes it already loaded are retransformed.",
+                "Where jslab runs already, include/exclude replace the selection (detach to change the rest).",
                 "Options as for -javaagent: include, exclude, arena.pagesize, arena.maxorder,"
                         + " arena.max, jmx, dump, verbose."})
 final class AttachCommand implements Callable<Integer> {
@@ -45,7 +47,9 @@ final class AttachCommand implements Callable<Integer> {
             jvm.loadAgent(jar, options);
             // A refused attach throws here, so its error stays the one line on stderr (the exit
             // status contract); the note only follows an attach that took.
-            String outcome = AttachReport.describe(pid, jvm.systemProperties().getProperty(AttachReport.PROPERTY));
+            Properties after = jvm.systemProperties();
+            String outcome = AttachReport.describe(pid, after.getProperty(AttachReport.PROPERTY),
+                    IncludeSuggestion.namesInclude(options) ? null : IncludeSuggestion.of(after));
             spec.commandLine().getOut().println(outcome);
             if (hint != null) {
                 spec.commandLine().getErr().println(hint);

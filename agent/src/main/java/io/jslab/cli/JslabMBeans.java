@@ -2,6 +2,7 @@ package io.jslab.cli;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -22,6 +23,7 @@ final class JslabMBeans {
     static final ObjectName SLAB_INFO = name("io.jslab:type=SlabInfo");
     static final ObjectName BUDDY_ARENA = name("io.jslab:type=BuddyArena");
     static final ObjectName SLAB_CACHES = name("io.jslab:type=SlabCache,*");
+    static final ObjectName AGENT = name("io.jslab:type=Agent");
 
     private final TargetJvm jvm;
     private final MBeanServerConnection server;
@@ -97,6 +99,26 @@ final class JslabMBeans {
         } catch (JMException | IOException | RuntimeException e) {
             throw jvm.lost("reading BuddyArena.PageSize", e);
         }
+    }
+
+    /** jslab's own cost, or null from an agent too old to publish it. */
+    OwnCostLine ownCost() {
+        try {
+            List<Attribute> read = server.getAttributes(AGENT, OwnCostLine.ATTRIBUTES).asList();
+            if (read.size() != OwnCostLine.ATTRIBUTES.length) {
+                return null;
+            }
+            return new OwnCostLine(number(read, 0).longValue(), number(read, 1).longValue(),
+                    number(read, 2).longValue(), number(read, 3).doubleValue(), number(read, 4).longValue());
+        } catch (JMException | RuntimeException e) {
+            return null;
+        } catch (IOException e) {
+            throw jvm.lost("reading the Agent MBean", e);
+        }
+    }
+
+    private static Number number(List<Attribute> read, int index) {
+        return (Number) read.get(index).getValue();
     }
 
     private Object invoke(ObjectName bean, String operation) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "java -jar jslab-agent.jar", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class, sortOptions = false,
         description = "Watch the slab caches of jslab in a running JVM.",
-        subcommands = {ListCommand.class, AttachCommand.class, SlabinfoCommand.class,
+        subcommands = {ListCommand.class, AttachCommand.class, DetachCommand.class, SlabinfoCommand.class,
                 BuddyinfoCommand.class, TopCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -55,7 +55,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: list, attach, slabinfo, buddyinfo, top or help");
+                "missing command: list, attach, detach, slabinfo, buddyinfo, top or help");
     }
 
     private static IParameterExceptionHandler usageError() {

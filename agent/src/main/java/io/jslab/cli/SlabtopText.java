@@ -30,6 +30,8 @@ final class SlabtopText {
 
     /** Lines above the first row: five summary lines, a blank one, the heading. */
     static final int HEADER_LINES = 7;
+    /** The blank line between the summary and the heading. */
+    static final int BLANK_LINE = 5;
 
     private SlabtopText() {
     }

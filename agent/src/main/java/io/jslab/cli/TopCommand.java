@@ -65,7 +65,7 @@ final class TopCommand implements Callable<Integer> {
             }
             long delayMillis = 1000L * (delay == null ? DEFAULT_DELAY_SECONDS : delay);
             try (TerminalScreen screen = TerminalScreen.open()) {
-                new TopLoop(caches, screen, sort, delayMillis).run();
+                new TopLoop(caches, beans::ownCost, screen, sort, delayMillis).run();
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package io.jslab.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
  * the heading in reverse video and as many rows as fit ({@code Rows - 8}), then wait up to the
  * delay for a key. {@code q} (either case), Ctrl-C and the end of input quit; a sort key changes
  * the sort and redraws; any other key (space) redraws at once. Where slabtop's other keys reset
- * the sort to the default, this keeps the sort the user chose.
+ * the sort to the default, this keeps the sort the user chose. The blank line under slabtop's
+ * summary shows jslab's own cost in the target ({@link OwnCostLine}).
  */
 final class TopLoop {
 
@@ -20,12 +22,20 @@ final class TopLoop {
     static final int DEFAULT_HEIGHT = 24;
 
     private final Supplier<List<CacheRow>> source;
+    private final Supplier<OwnCostLine> cost;
     private final TopScreen screen;
     private final long delayMillis;
     private SortKey sort;
 
     TopLoop(Supplier<List<CacheRow>> source, TopScreen screen, SortKey sort, long delayMillis) {
+        this(source, () -> null, screen, sort, delayMillis);
+    }
+
+    /** As above, with jslab's own cost (null: not known) on the line under the summary. */
+    TopLoop(Supplier<List<CacheRow>> source, Supplier<OwnCostLine> cost, TopScreen screen, SortKey sort,
+            long delayMillis) {
         this.source = source;
+        this.cost = cost;
         this.screen = screen;
         this.sort = sort;
         this.delayMillis = delayMillis;
@@ -33,8 +43,12 @@ final class TopLoop {
 
     void run() {
         while (true) {
-            screen.show(SlabtopText.render(source.get(), sort, visibleRows(screen.height())),
-                    SlabtopText.HEADER_LINES - 1);
+            List<String> lines = new ArrayList<>(SlabtopText.render(source.get(), sort, visibleRows(screen.height())));
+            OwnCostLine own = cost.get();
+            if (own != null) {
+                lines.set(SlabtopText.BLANK_LINE, own.text());
+            }
+            screen.show(lines, SlabtopText.HEADER_LINES - 1);
             int key = screen.readKey(delayMillis);
             if (key == TopScreen.END || key == CTRL_C || key == 'q' || key == 'Q') {
                 return;

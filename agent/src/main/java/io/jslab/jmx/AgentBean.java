@@ -46,4 +46,29 @@ final class AgentBean implements AgentMXBean {
     public String getLastError() {
         return agent.lastError();
     }
+
+    @Override
+    public long getCpuTimeMillis() {
+        return agent.ownCost().cpuTimeMillis();
+    }
+
+    @Override
+    public long getRecordHeapBytes() {
+        return agent.ownCost().recordHeapBytes();
+    }
+
+    @Override
+    public long getArenaMappedBytes() {
+        return agent.ownCost().arenaMappedBytes();
+    }
+
+    @Override
+    public double getWatchedPerSecond() {
+        return agent.ownCost().watchedPerSecond();
+    }
+
+    @Override
+    public long getWatchBudget() {
+        return agent.ownCost().watchBudget();
+    }
 }

@@ -16,4 +16,19 @@ public interface AgentMXBean {
     long getErrors();
 
     String getLastError();
+
+    /** CPU time of jslab's own threads, milliseconds; -1 where the JVM cannot tell. */
+    long getCpuTimeMillis();
+
+    /** Heap bytes jslab's records take. */
+    long getRecordHeapBytes();
+
+    /** Off-heap bytes the arena has mapped. */
+    long getArenaMappedBytes();
+
+    /** Objects watched per second, over the last few seconds. */
+    double getWatchedPerSecond();
+
+    /** Watched objects per second allowed; -1: no budget, every tracked object is watched. */
+    long getWatchBudget();
 }

@@ -18,4 +18,7 @@ public interface AgentView {
 
     /** The last of those failures as one line, or an empty string. */
     String lastError();
+
+    /** What jslab costs the JVM; {@link OwnCost#NONE} while nothing runs. */
+    OwnCost ownCost();
 }

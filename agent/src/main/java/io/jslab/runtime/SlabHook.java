@@ -71,6 +71,14 @@ public final class SlabHook {
         }
     }
 
+    /**
+     * Turns this copy of the hook into a no-op: at detach, constructors whose old, rewritten code
+     * is still running (or was inlined) keep calling here and must do nothing.
+     */
+    public static void uninstall() {
+        install(null, null, null);
+    }
+
     /** Points this copy of the hook at the tracker, copies uncounted; {@code null}s turn tracking off. */
     public static void install(BiConsumer<Object, Class<?>> constructed,
                                BiConsumer<Object, Class<?>> failed) {

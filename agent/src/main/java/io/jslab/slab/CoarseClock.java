@@ -7,8 +7,10 @@ import java.util.concurrent.locks.LockSupport;
  * millisecond. {@code System.nanoTime()} costs some 20 ns per call, as much as a whole slab
  * allocate-and-free pair, and lifetimes need no finer grain than a millisecond.
  *
- * <p>One clock serves the JVM; its thread starts with the first allocator that uses it. The value
- * counts from the clock's start, so it is small and never equals the free poison.
+ * <p>One clock serves the JVM; its thread starts with the first allocator that uses it and ends
+ * when the last one that uses it is closed (a detach leaves no thread behind), to start again
+ * with the next. The value counts from the clock's first start, so it is small, never goes back,
+ * and never equals the free poison.
  */
 final class CoarseClock implements MillisClock {
 
@@ -16,14 +18,30 @@ final class CoarseClock implements MillisClock {
 
     private final long origin = System.nanoTime();
     private volatile long now;
-    private boolean started;
+    /** The thread that ticks; it stops when this no longer names it. */
+    private volatile Thread ticker;
+    private int users; // guarded by this
 
     private CoarseClock() {}
 
-    /** The running clock, started on first use. */
+    /** The running clock, started on first use; each call is matched by one {@link #release}. */
     static CoarseClock get() {
         INSTANCE.start();
         return INSTANCE;
+    }
+
+    /** One user fewer; the last one stops the thread (the value stays where it was). */
+    synchronized void release() {
+        if (users > 0 && --users == 0) {
+            Thread stopping = ticker;
+            ticker = null;
+            LockSupport.unpark(stopping);
+        }
+    }
+
+    /** Whether the clock's thread runs; for tests. */
+    boolean ticking() {
+        return ticker != null;
     }
 
     @Override
@@ -32,21 +50,22 @@ final class CoarseClock implements MillisClock {
     }
 
     private synchronized void start() {
-        if (started) {
+        if (users++ > 0) {
             return;
         }
-        started = true;
         tick();
         // Possibly started on an application's thread (the direct API): inherit none of its
         // thread-locals and keep none of its class loaders alive.
-        Thread ticker = new Thread(null, this::run, "jslab-clock", 0, false);
-        ticker.setDaemon(true);
-        ticker.setContextClassLoader(null);
-        ticker.start();
+        Thread thread = new Thread(null, this::run, "jslab-clock", 0, false);
+        thread.setDaemon(true);
+        thread.setContextClassLoader(null);
+        ticker = thread;
+        thread.start();
     }
 
     private void run() {
-        while (true) {
+        Thread self = Thread.currentThread();
+        while (ticker == self) {
             LockSupport.parkNanos(1_000_000L);
             tick();
         }

@@ -253,11 +253,17 @@ public final class SlabAllocator implements AutoCloseable {
         return BuddyinfoText.format(arena.stats());
     }
 
-    /** Closes the arena. */
+    /** Closes the arena and lets go of the coarse clock; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         arena.close();
+        if (clock instanceof CoarseClock coarse) {
+            coarse.release();
+        }
     }
 
     boolean isClosed() {

@@ -4,6 +4,7 @@ import io.jslab.slab.SlabAllocator;
 import io.jslab.slab.SlabCache;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -57,6 +58,15 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
+    /**
+     * Where full segments go; null once closed. Why not {@code reclaimer} itself: a thread's
+     * buffer lives in a {@code ThreadLocal} of the application's thread, and reaches this tracker
+     * through its context's {@code promote}. Through the tracker it would reach the thread-local
+     * key too, which then could never be collected (a value that holds its own key keeps its
+     * entry for the thread's life): every detach would leave a tracker per thread behind.
+     * Closing cuts the path here, so the key goes with the tracker, and the entry soon after.
+     */
+    private final AtomicReference<SlotReclaimer> promoteTo = new AtomicReference<>();
     private final BiConsumer<Object, Class<?>> constructedSink = this::track;
     private final BiConsumer<Object, Class<?>> failedSink = this::untrack;
     private final BiConsumer<Object, Class<?>> clonedSink = this::trackCopy;
@@ -97,12 +107,15 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         this.watchBudget = new WatchBudget(watchBudget);
         this.caches = new ClassCaches(allocator, objectSize, errors, exact,
                 this.watchBudget.windowLimit());
-        this.records = new SlotRecords(allocator, errors, this::freed);
+        ClassCaches tallies = caches; // captured alone, not this, as below
+        this.records = new SlotRecords(allocator, errors, (cache, ref) -> freed(tallies, cache, ref));
         this.budget = budget != null ? budget
                 : RecordBudget.ofHeap(Runtime.getRuntime().maxMemory(), records.compact() ? 48 : 56);
-        this.context = new SweepContext(records, errors, this::promote);
+        AtomicReference<SlotReclaimer> to = promoteTo; // captured alone, not this
+        this.context = new SweepContext(records, errors, survivor -> promote(to, survivor));
         this.buffers = new SlotBuffers(context);
         this.reclaimer = new SlotReclaimer(buffers, context, this::maintain, this::checkBudget, untracked);
+        promoteTo.set(reclaimer);
     }
 
     /** For {@code SlabHook.install}: counts a constructed object in its class's cache. */
@@ -145,6 +158,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
             return;
         }
         closed = true;
+        promoteTo.set(null);
         if (gcListener != null) {
             gcListener.close();
         }
@@ -173,6 +187,15 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     /** Walks the reclaimer has finished: one after each collection and one a second at least. */
     public long reclaimerWalks() {
         return reclaimer.walks();
+    }
+
+    /**
+     * Heap bytes the records take now: records held (tracked, not yet reclaimed nor taken back)
+     * times a record and its 4-byte segment entry (32 + 4 bytes compact, 40 + 4 wide).
+     */
+    public long recordHeapBytes() {
+        long held = trackedObjects() - reclaimedObjects() - untracked.get();
+        return Math.max(0, held) * (records.compact() ? 36 : 44);
     }
 
     /** Per-thread buffers of platform threads not yet taken over by the reclaimer. */
@@ -269,7 +292,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         }
     }
 
-    private void freed(SlabCache cache, SlotRef ref) {
+    private static void freed(ClassCaches caches, SlabCache cache, SlotRef ref) {
         Tally tally = caches.of(cache);
         if (tally != null) {
             tally.freed(ref);
@@ -348,8 +371,11 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         }
     }
 
-    private void promote(Segment survivor) {
-        reclaimer.promote(survivor);
+    private static void promote(AtomicReference<SlotReclaimer> to, Segment survivor) {
+        SlotReclaimer reclaimer = to.get();
+        if (reclaimer != null) {
+            reclaimer.promote(survivor);
+        }
     }
 
     /** What the GC listener calls after each collection; tests call it for collections they run. */

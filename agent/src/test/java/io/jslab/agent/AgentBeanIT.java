@@ -16,7 +16,7 @@ class AgentBeanIT {
 
     @ParameterizedTest
     @MethodSource("io.jslab.testing.Jdks#all")
-    void agentBeanShowsVersionOptionsAndInstrumentedClasses(Jdks.Jdk jdk) throws Exception {
+    void agentBeanShowsVersionOptionsInstrumentedClassesAndOwnCost(Jdks.Jdk jdk) throws Exception {
         String version = Artifacts.agentVersion();
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "include=fixture.Included", AgentBeanMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
@@ -28,6 +28,11 @@ class AgentBeanIT {
                     "Errors=0",
                     "LastError=",
                     "InstrumentedClassNames=[fixture.Annotated, fixture.Included]",
+                    "RecordHeapBytes=72",           // two records of 32 bytes, 4 more each in a segment
+                    "ArenaMappedBytes=4194304",     // one chunk: 4k pages << order 10
+                    "WatchBudget=-1",               // no budget: every tracked object is watched
+                    "CpuTimeMillis is a count: true",
+                    "WatchedPerSecond is a rate: true",
                     ""), jvm.stdout());
             assertEquals("", jvm.stderr());
         }

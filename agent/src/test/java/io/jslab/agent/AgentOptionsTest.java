@@ -106,4 +106,29 @@ class AgentOptionsTest {
         assertFalse(new WildcardMatcher(":").matches(""));
         assertFalse(WildcardMatcher.NONE.matches("any.Thing"));
     }
+
+    @Test
+    void aSecondAttachMayChangeOnlyTheSelection() {
+        AgentOptions running = AgentOptions.parse("include=a.*,arena.max=8m,verbose=true");
+
+        assertNull(AgentOptions.parse("include=b.*").unchangeableKeyChanged(running), "keys not given keep their values");
+        assertNull(AgentOptions.parse("exclude=b.*,arena.max=8m").unchangeableKeyChanged(running), "the same value again");
+        assertEquals("option 'arena.max' cannot change while jslab runs (only include and exclude can):"
+                + " detach first, then attach with the new value",
+                AgentOptions.parse("include=b.*,arena.max=16m").unchangeableKeyChanged(running));
+        assertEquals("option 'jmx' cannot change while jslab runs (only include and exclude can):"
+                + " detach first, then attach with the new value",
+                AgentOptions.parse("jmx=false").unchangeableKeyChanged(running));
+    }
+
+    @Test
+    void aNewSelectionReplacesTheOldOneInTheOptionsInForce() {
+        AgentOptions running = AgentOptions.parse("include=a.*,arena.max=8m,exclude=a.X");
+
+        assertEquals("arena.max=8m,exclude=b.Y", running.withSelectionOf(AgentOptions.parse("exclude=b.Y")));
+        assertEquals("arena.max=8m,include=b.*", running.withSelectionOf(AgentOptions.parse("arena.max=8m,include=b.*")));
+        assertTrue(AgentOptions.parse(" exclude=b.*").givesSelection());
+        assertFalse(AgentOptions.parse("arena.max=8m").givesSelection());
+        assertFalse(AgentOptions.parse("").givesSelection());
+    }
 }

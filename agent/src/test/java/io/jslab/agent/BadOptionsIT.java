@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fixture.HelloMain;
 import io.jslab.testing.Jdks;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,13 +37,19 @@ class BadOptionsIT {
         assertRefused(jdk, "dump=stdout,arena.pagesize=3k", "arena.pagesize=3k: must be a power of two from 4k to 64k");
     }
 
+    /** The options took effect: the dump was written, with slabs of 8k pages. */
     @ParameterizedTest
     @MethodSource("io.jslab.testing.Jdks#all")
-    void goodOptionsLetMainRun(Jdks.Jdk jdk) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.start(jdk, "arena.pagesize=8k,arena.max=64m,jmx=false", HelloMain.class, List.of())) {
+    void goodOptionsLetMainRunAndTakeEffect(Jdks.Jdk jdk, @TempDir Path dir) throws Exception {
+        Path dump = dir.resolve("slabinfo.txt");
+        try (ForkedJvm jvm = ForkedJvm.start(jdk, "arena.pagesize=8k,arena.max=64m,jmx=false,dump=" + dump,
+                HelloMain.class, List.of())) {
             assertEquals(0, jvm.exitStatus(), jvm.stderr());
             assertEquals("main ran 1" + System.lineSeparator(), jvm.stdout());
             assertEquals("", jvm.stderr());
+            // 24-byte slots: 341 to an 8k page (a 4k page holds 170)
+            assertEquals("fixture.Annotated      1    341     24  341    1 : tunables    0    0    0 : slabdata      1      1      0",
+                    Files.readAllLines(dump).get(2));
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code dump=} to a file at exit; a file that cannot be written is one line on stderr, the exit status unchanged. */
+/** {@code dump=} to a file at exit; a file that cannot be written is a bad option, told at start. */
 @EnabledIfSystemProperty(named = "jslab.agent.jar", matches = ".+")
 class DumpIT {
 
@@ -37,13 +37,13 @@ class DumpIT {
 
     @ParameterizedTest
     @MethodSource("io.jslab.testing.Jdks#all")
-    void unwritableFileIsOneLineOnStderr(Jdks.Jdk jdk) throws Exception {
+    void unwritableFileIsABadOptionAndMainNeverRuns(Jdks.Jdk jdk) throws Exception {
         Path file = dir.resolve("missing").resolve("slabinfo.txt");
         try (ForkedJvm jvm = ForkedJvm.start(jdk, "dump=" + file, HelloMain.class, List.of())) {
-            assertEquals(0, jvm.exitStatus(), jvm.stderr());
-            assertEquals("main ran 1" + System.lineSeparator(), jvm.stdout());
-            assertEquals("jslab: dump=" + file + " cannot be written: NoSuchFileException: " + file
-                    + System.lineSeparator(), jvm.stderr());
+            assertEquals(1, jvm.exitStatus(), jvm.stderr());
+            assertEquals("", jvm.stdout(), "main never ran");
+            assertEquals("jslab: dump=" + file + ": no such directory " + file.getParent()
+                    + ": must be a writable file, stdout or stderr" + System.lineSeparator(), jvm.stderr());
         }
     }
 }

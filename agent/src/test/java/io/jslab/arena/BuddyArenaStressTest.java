@@ -54,6 +54,7 @@ class BuddyArenaStressTest {
                 refused += counts[1];
             }
             assertTrue(allocations > 0, "the threads allocated");
+            assertTrue(refused > 0, "the arena never ran out: the failure count was not tested");
             ArenaStats stats = arena.stats();
             assertEquals(refused, stats.allocationFailures(), "every NO_MEMORY was counted once");
             assertEquals(stats.totalPages(), stats.freePages(), "all pages free at the end");

@@ -16,7 +16,7 @@ class MainTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
-        "''                   | missing command: list, attach, slabinfo, buddyinfo, top or help; see 'java -jar jslab-agent.jar --help'",
+        "''                   | missing command: list, attach, detach, slabinfo, buddyinfo, top or help; see 'java -jar jslab-agent.jar --help'",
         "frobnicate           | Unmatched argument at index 0: 'frobnicate'; see 'java -jar jslab-agent.jar --help'",
         "slabinfo             | Missing required parameter: '<pid>'; see 'java -jar jslab-agent.jar slabinfo --help'",
         "buddyinfo 12 13      | Unmatched argument at index 2: '13'; see 'java -jar jslab-agent.jar buddyinfo --help'",
@@ -42,7 +42,7 @@ class MainTest {
     }
 
     @Test
-    void versionIsTheJarsImplementationVersion() {
+    void versionIsUnknownOutsideTheJar() {
         // the classes under test are not in a jar, so the manifest's version is not there
         CommandLineRun run = CommandLineRun.of("--version");
 
@@ -74,7 +74,7 @@ class MainTest {
     }
 
     @Test
-    void aProcessThatIsNoJvmIsAnErrorWithoutWaitingForIt() throws IOException, InterruptedException {
+    void aProcessThatIsNoJvmIsAnErrorAndIsNotSignalled() throws IOException, InterruptedException {
         Process sleep = new ProcessBuilder("sleep", "60").start();
         try {
             CommandLineRun run = CommandLineRun.of("slabinfo", Long.toString(sleep.pid()));

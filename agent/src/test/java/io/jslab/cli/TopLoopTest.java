@@ -70,6 +70,32 @@ class TopLoopTest {
     }
 
     @Test
+    void jslabsOwnCostTakesTheBlankLineUnderTheSummary() {
+        ScriptedScreen screen = new ScriptedScreen(40, (int) 'q');
+        OwnCostLine cost = new OwnCostLine(1234, 36_864, 4L << 20, 2500.4, -1);
+
+        new TopLoop(SlabinfoFixture::caches, () -> cost, screen, SortKey.DEFAULT, 3000).run();
+
+        List<String> frame = screen.frames.get(0);
+        assertEquals(" jslab CPU / Records / Arena / Rate : 1.23s / 36.00K / 4096.00K / 2500/s (no budget)",
+                frame.get(5));
+        assertEquals(SlabtopText.HEADING, frame.get(6));
+        assertEquals("", loopFrame(0).get(5), "without a cost, slabtop's blank line");
+    }
+
+    private List<String> loopFrame(int frame) {
+        ScriptedScreen screen = new ScriptedScreen(40, (int) 'q');
+        loop(screen).run();
+        return screen.frames.get(frame);
+    }
+
+    @Test
+    void aBudgetIsShownAgainstTheWatchedRate() {
+        assertEquals(" jslab CPU / Records / Arena / Rate : n/a / 0.00K / 0.00K / 0/s (budget 50000/s)",
+                new OwnCostLine(-1, 0, 0, 0.0, 50_000).text());
+    }
+
+    @Test
     void timeoutsRefreshWithFreshFiguresUntilQuit() {
         ScriptedScreen screen = new ScriptedScreen(40, TopScreen.NO_KEY, TopScreen.NO_KEY, (int) 'Q');
 

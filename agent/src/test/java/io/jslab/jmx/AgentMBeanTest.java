@@ -38,6 +38,11 @@ class AgentMBeanTest {
                     (String[]) c.getAttribute(agent, "InstrumentedClassNames"));
             assertEquals(2L, c.getAttribute(agent, "Errors"));
             assertEquals("com.acme.Broken: bad constant pool", c.getAttribute(agent, "LastError"));
+            assertEquals(1234L, c.getAttribute(agent, "CpuTimeMillis"));
+            assertEquals(36_000L, c.getAttribute(agent, "RecordHeapBytes"));
+            assertEquals(4194304L, c.getAttribute(agent, "ArenaMappedBytes"));
+            assertEquals(2500.5, c.getAttribute(agent, "WatchedPerSecond"));
+            assertEquals(-1L, c.getAttribute(agent, "WatchBudget"));
         }
     }
 
@@ -45,7 +50,7 @@ class AgentMBeanTest {
     void everyAttributeIsDescribed() throws Exception {
         MBeanInfo info = fixture.server.getMBeanInfo(agent);
         assertDescribed("Agent", info.getDescription());
-        assertEquals(6, info.getAttributes().length);
+        assertEquals(11, info.getAttributes().length);
         for (var attribute : info.getAttributes()) {
             assertDescribed(attribute.getName(), attribute.getDescription());
         }

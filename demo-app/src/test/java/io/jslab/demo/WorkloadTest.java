@@ -19,7 +19,7 @@ class WorkloadTest {
     }
 
     @Test
-    void requestsFlowAtTheRateAndFillTheDcache() {
+    void requestsFlowAndFillTheDcache() {
         workload.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> workload.getRequests() >= 1_000);
         assertTrue(workload.getDentries() > 0);

@@ -56,7 +56,7 @@ final class DemoJvm implements AutoCloseable {
         return new DemoJvm(process, log);
     }
 
-    private static Path jar(String property) {
+    static Path jar(String property) {
         String jar = System.getProperty(property);
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("system property " + property + " must name a built jar; was " + jar);
@@ -104,6 +104,10 @@ final class DemoJvm implements AutoCloseable {
             counts.put(row.group(2), Long.parseLong(row.group(1)));
         }
         return counts;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Waits for the JVM to end by itself and returns its exit status. */

@@ -102,11 +102,13 @@ abstract class DemoWorkloadChecks {
     @Test
     @Order(3)
     void theShortLivedCacheStaysBoundedWhileItChurns() throws Exception {
-        long before = (Long) cache("filp", "Allocations");
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
-                .until(() -> (Long) cache("filp", "ActiveObjects") <= SHORT_LIVED_BOUND);
-        long churned = (Long) cache("filp", "Allocations") - before;
-        assertTrue(churned > 3 * SHORT_LIVED_BOUND, churned + " files opened in 3 s");
+        // Churn, not speed: more files get closed than can ever be open at once, however slowly
+        // the machine runs them, and the live count never leaves its bound meanwhile.
+        long freedBefore = (Long) cache("filp", "Frees");
+        await().atMost(Duration.ofSeconds(60))
+                .failFast("more files open than the bound", () -> (Long) cache("filp", "ActiveObjects") > SHORT_LIVED_BOUND)
+                .until(() -> (Long) cache("filp", "Frees") - freedBefore > 2 * SHORT_LIVED_BOUND);
+        assertTrue((Long) cache("filp", "ActiveObjects") <= SHORT_LIVED_BOUND);
         assertTrue((Double) cache("filp", "FreeRate") > 0, "frees keep pace");
     }
 
