@@ -90,7 +90,7 @@ record AgentOptions(
     }
 
     /** The keys that choose the classes: the only ones a second attach may change. */
-    static final Set<String> SELECTION = Set.of("include", "exclude");
+    static final Set<String> SELECTION = Set.of("include", "exclude", "exact");
 
     /** The keys given in the option string, in order. */
     List<String> keys() {
@@ -101,7 +101,7 @@ record AgentOptions(
         return keys;
     }
 
-    /** Whether the option string gives {@code include} or {@code exclude}. */
+    /** Whether the option string gives {@code include}, {@code exclude} or {@code exact}. */
     boolean givesSelection() {
         return keys().stream().anyMatch(SELECTION::contains);
     }
@@ -117,7 +117,7 @@ record AgentOptions(
             Object mine = value(key);
             Object theirs = running.value(key);
             if (!SELECTION.contains(key) && !Objects.equals(mine, theirs)) {
-                return "option '" + key + "' cannot change while jslab runs (only include and exclude can):"
+                return "option '" + key + "' cannot change while jslab runs (only include, exclude and exact can):"
                         + " detach first, then attach with the new value";
             }
         }
@@ -152,7 +152,9 @@ record AgentOptions(
             case "jmx" -> jmx;
             case "dump" -> dump;
             case "verbose" -> verbose;
-            default -> key; // include, exclude: compared elsewhere
+            case "track" -> trackExact;
+            case "track.budget" -> watchBudget;
+            default -> key; // include, exclude, exact: compared elsewhere
         };
     }
 
@@ -220,7 +222,12 @@ record AgentOptions(
 
     /** Which classes are watched entirely whatever their rate: every class under track=exact. */
     Predicate<Class<?>> exactClasses() {
-        return trackExact ? type -> true : type -> exact.matches(type.getName());
+        return type -> exactName(type.getName());
+    }
+
+    /** Whether the class of this binary name is watched entirely whatever its rate. */
+    boolean exactName(String className) {
+        return trackExact || exact.matches(className);
     }
 
     private static boolean track(String value) {

@@ -126,7 +126,10 @@ final class AgentRuntime {
         instrumentation.removeTransformer(transformer);
         status.clearInstrumented();
         options = new AgentOptions(next.include(), next.exclude(), options.pageSize(), options.maxOrder(),
-                options.maxBytes(), options.jmx(), options.dump(), options.verbose(), options.withSelectionOf(next));
+                options.maxBytes(), options.jmx(), options.dump(), options.verbose(), options.trackExact(),
+                options.watchBudget(), next.exact(), options.withSelectionOf(next));
+        AgentOptions now = options;
+        tracker.exactClasses(now::exactName);
         status.options(options.source());
         transformer = new Instrumenter(new ClassSelection(next.include(), next.exclude()), hooks, status)
                 .install(instrumentation, true);

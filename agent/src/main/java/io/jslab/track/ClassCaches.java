@@ -29,7 +29,7 @@ final class ClassCaches {
     private final SlabAllocator allocator;
     private final ToLongFunction<Object> objectSize;
     private final ErrorSink errors;
-    private final Predicate<Class<?>> exact;
+    private volatile Predicate<Class<?>> exact;
     private final long windowLimit;
     private final List<Tally> tallies = new CopyOnWriteArrayList<>();
     private final Map<SlabCache, Tally> byCache = new ConcurrentHashMap<>();
@@ -79,6 +79,17 @@ final class ClassCaches {
     /** The tally whose cache is {@code cache}, or null (a cache of the direct API). */
     Tally of(SlabCache cache) {
         return cache == null ? null : byCache.get(cache);
+    }
+
+    /**
+     * From now on, the classes {@code byName} accepts are watched entirely, those it refuses go
+     * back to the budget; classes not constructed yet follow it when they are.
+     */
+    void exactClasses(Predicate<String> byName) {
+        exact = type -> byName.test(type.getName());
+        for (Tally t : tallies) {
+            t.forcedExact(byName.test(t.className));
+        }
     }
 
     /** Every tally made so far, in the order they were made. */

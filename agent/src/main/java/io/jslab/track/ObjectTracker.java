@@ -332,6 +332,11 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         return tally != null && tally.forcedExact();
     }
 
+    /** A new {@code exact=} selection (a second attach): by class name, watched entirely or not. */
+    public void exactClasses(java.util.function.Predicate<String> byName) {
+        caches.exactClasses(byName);
+    }
+
     /** Watched objects a second the budget allows, for the whole JVM. */
     public long watchBudget() {
         return watchBudget.perSecond();

@@ -113,12 +113,17 @@ class AgentOptionsTest {
 
         assertNull(AgentOptions.parse("include=b.*").unchangeableKeyChanged(running), "keys not given keep their values");
         assertNull(AgentOptions.parse("exclude=b.*,arena.max=8m").unchangeableKeyChanged(running), "the same value again");
-        assertEquals("option 'arena.max' cannot change while jslab runs (only include and exclude can):"
+        assertEquals("option 'arena.max' cannot change while jslab runs (only include, exclude and exact can):"
                 + " detach first, then attach with the new value",
                 AgentOptions.parse("include=b.*,arena.max=16m").unchangeableKeyChanged(running));
-        assertEquals("option 'jmx' cannot change while jslab runs (only include and exclude can):"
+        assertEquals("option 'jmx' cannot change while jslab runs (only include, exclude and exact can):"
                 + " detach first, then attach with the new value",
                 AgentOptions.parse("jmx=false").unchangeableKeyChanged(running));
+        assertNull(AgentOptions.parse("exact=a.B").unchangeableKeyChanged(running), "exact is selection");
+        assertEquals("option 'track.budget' cannot change while jslab runs (only include, exclude and exact can):"
+                + " detach first, then attach with the new value",
+                AgentOptions.parse("track.budget=5k").unchangeableKeyChanged(running));
+        assertTrue(AgentOptions.parse("exact=a.B").givesSelection());
     }
 
     @Test

@@ -62,7 +62,7 @@ class ReattachEndToEndIT {
                     + "org.example.churn.Gadget      2    102     40  102    1" + ROW_TAIL, JarRun.of("slabinfo", pid).out()));
 
             assertEquals(new JarRun(1, "", "JVM " + pid + " refused the attach: option 'arena.max' cannot change while jslab"
-                    + " runs (only include and exclude can): detach first, then attach with the new value" + NL),
+                    + " runs (only include, exclude and exact can): detach first, then attach with the new value" + NL),
                     JarRun.of("attach", pid, "include=org.example.*,arena.max=16m"));
             assertEquals(new JarRun(0, "jslab " + version + " was already loaded in JVM " + pid
                     + ": selection unchanged, 1 class instrumented" + NL, ""), JarRun.of("attach", pid, "arena.max=8m"));
