@@ -22,9 +22,10 @@ record AgentOptions(
         boolean jmx,
         String dump,
         boolean verbose,
+        boolean jfr,
         String source) {
 
-    static final String KEYS = "include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose";
+    static final String KEYS = "include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, jfr";
 
     static AgentOptions parse(String options) {
         String text = options == null ? "" : options.trim();
@@ -36,6 +37,7 @@ record AgentOptions(
         boolean jmx = true;
         String dump = null;
         boolean verbose = false;
+        boolean jfr = true;
         Set<String> seen = new LinkedHashSet<>();
         for (String pair : text.isEmpty() ? new String[0] : text.split(",", -1)) {
             int eq = pair.indexOf('=');
@@ -56,6 +58,7 @@ record AgentOptions(
                 case "jmx" -> jmx = bool(key, value);
                 case "dump" -> dump = dump(value);
                 case "verbose" -> verbose = bool(key, value);
+                case "jfr" -> jfr = bool(key, value);
                 default -> throw new IllegalArgumentException("unknown option '" + key + "': accepted keys are " + KEYS);
             }
         }
@@ -68,7 +71,7 @@ record AgentOptions(
             throw new IllegalArgumentException("arena.max=" + maxBytes + ": must hold at least one chunk of "
                     + chunk + " bytes (arena.pagesize << arena.maxorder)");
         }
-        AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, text);
+        AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose, jfr, text);
         parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
         return parsed;
     }

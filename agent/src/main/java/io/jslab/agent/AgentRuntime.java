@@ -1,6 +1,7 @@
 package io.jslab.agent;
 
 import io.jslab.arena.BuddyArena;
+import io.jslab.jfr.JfrEvents;
 import io.jslab.jmx.JmxRegistration;
 import io.jslab.runtime.SlabHook;
 import io.jslab.slab.SlabAllocator;
@@ -13,6 +14,7 @@ import java.lang.instrument.Instrumentation;
  *   options -> BuddyArena -> SlabAllocator -> ObjectTracker -> SlabHook sinks
  *                                 |                               ^
  *                                 +-> JMX (jmx=true)              | the rewritten constructors
+ *                                 +-> JFR events (jfr=true)       |
  *                                 +-> slabinfo at exit (dump=)    | (Instrumenter)
  * </pre>
  * The hook's sinks are installed before the first class is rewritten, so no construction is
@@ -39,13 +41,16 @@ final class AgentRuntime {
         SlabAllocator allocator = new SlabAllocator(new BuddyArena(options.arenaConfig()));
         ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error);
         AutoCloseable jmx = null;
+        AutoCloseable jfr = null;
         Thread exit = null;
         try {
             tracker.start();
             SlabHook.install(tracker.constructedSink(), tracker.failedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
             jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
-            exit = exitHook(options, tracker, allocator, jmx);
+            // A JFR refusal is counted, not thrown: the agent works on without its events.
+            jfr = options.jfr() ? JfrEvents.register(allocator, status::error) : null;
+            exit = exitHook(options, tracker, allocator, jmx, jfr);
             Runtime.getRuntime().addShutdownHook(exit);
             new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
         } catch (Throwable t) {
@@ -53,6 +58,7 @@ final class AgentRuntime {
             if (exit != null) {
                 removeQuietly(exit);
             }
+            closeQuietly(jfr);
             closeQuietly(jmx);
             tracker.close();
             throw t;
@@ -61,11 +67,12 @@ final class AgentRuntime {
     }
 
     private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,
-                                   AutoCloseable jmx) {
+                                   AutoCloseable jmx, AutoCloseable jfr) {
         return new Thread(() -> {
             if (options.dump() != null) {
                 SlabinfoDump.write(options.dump(), tracker, allocator);
             }
+            closeQuietly(jfr);
             closeQuietly(jmx);
         }, "jslab-exit");
     }
