@@ -62,7 +62,7 @@ class BuddyArenaMBeanTest {
     void everyFeatureIsDescribed() throws Exception {
         MBeanInfo info = fixture.server.getMBeanInfo(arena);
         assertDescribed("BuddyArena", info.getDescription());
-        assertEquals(10, info.getAttributes().length);
+        assertEquals(11, info.getAttributes().length);
         for (var attribute : info.getAttributes()) {
             assertDescribed(attribute.getName(), attribute.getDescription());
         }
