@@ -30,10 +30,11 @@ record AgentOptions(
         boolean trackExact,
         long watchBudget,
         WildcardMatcher exact,
+        boolean jfr,
         String source) {
 
     static final String KEYS = "include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose,"
-            + " track, track.budget, exact";
+            + " track, track.budget, exact, jfr";
 
     static AgentOptions parse(String options) {
         String text = options == null ? "" : options.trim();
@@ -48,6 +49,7 @@ record AgentOptions(
         boolean trackExact = false;
         long watchBudget = ObjectTracker.DEFAULT_WATCH_BUDGET;
         WildcardMatcher exact = WildcardMatcher.NONE;
+        boolean jfr = true;
         Set<String> seen = new LinkedHashSet<>();
         for (String pair : text.isEmpty() ? new String[0] : text.split(",", -1)) {
             int eq = pair.indexOf('=');
@@ -71,6 +73,7 @@ record AgentOptions(
                 case "track" -> trackExact = track(value);
                 case "track.budget" -> watchBudget = rate(key, value);
                 case "exact" -> exact = patterns(key, value);
+                case "jfr" -> jfr = bool(key, value);
                 default -> throw new IllegalArgumentException("unknown option '" + key + "': accepted keys are " + KEYS);
             }
         }
@@ -84,7 +87,7 @@ record AgentOptions(
                     + chunk + " bytes (arena.pagesize << arena.maxorder)");
         }
         AgentOptions parsed = new AgentOptions(include, exclude, pageSize, maxOrder, maxBytes, jmx, dump, verbose,
-                trackExact, watchBudget, exact, text);
+                trackExact, watchBudget, exact, jfr, text);
         parsed.arenaConfig(); // the arena's own checks, should they ever be stricter than the ones above
         return parsed;
     }
@@ -154,6 +157,7 @@ record AgentOptions(
             case "verbose" -> verbose;
             case "track" -> trackExact;
             case "track.budget" -> watchBudget;
+            case "jfr" -> jfr;
             default -> key; // include, exclude, exact: compared elsewhere
         };
     }

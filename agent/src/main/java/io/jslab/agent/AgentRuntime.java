@@ -1,6 +1,7 @@
 package io.jslab.agent;
 
 import io.jslab.arena.BuddyArena;
+import io.jslab.jfr.JfrEvents;
 import io.jslab.jmx.JmxRegistration;
 import io.jslab.jmx.OwnCost;
 import io.jslab.runtime.SlabHook;
@@ -17,6 +18,7 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  *   options -> BuddyArena -> SlabAllocator -> ObjectTracker -> SlabHook sinks
  *                                 |                               ^
  *                                 +-> JMX (jmx=true)              | the rewritten constructors
+ *                                 +-> JFR events (jfr=true)       |
  *                                 +-> slabinfo at exit (dump=)    | (Instrumenter)
  * </pre>
  * The hook's sinks are installed before the first class is rewritten, so no construction is
@@ -64,6 +66,7 @@ final class AgentRuntime {
         ObjectTracker tracker = new ObjectTracker(allocator, instrumentation::getObjectSize, status::error,
                 options.watchBudget(), options.exactClasses());
         AutoCloseable jmx = null;
+        AutoCloseable jfr = null;
         Thread exit = null;
         try {
             tracker.start();
@@ -72,7 +75,9 @@ final class AgentRuntime {
                     tracker.failedSink(), tracker.clonedSink());
             status.measureCost(new AgentCost(allocator, tracker));
             jmx = options.jmx() ? JmxRegistration.register(allocator, status, tracker) : null;
-            exit = exitHook(options, tracker, allocator, jmx);
+            // A JFR refusal is counted, not thrown: the agent works on without its events.
+            jfr = options.jfr() ? JfrEvents.register(allocator, status::error) : null;
+            exit = exitHook(options, tracker, allocator, jmx, jfr);
             Runtime.getRuntime().addShutdownHook(exit);
             AgentRuntime runtime = new AgentRuntime(status, instrumentation, hooks, tracker, allocator, jmx, exit, options);
             runtime.transformer = new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status)
@@ -84,6 +89,7 @@ final class AgentRuntime {
             if (exit != null) {
                 removeQuietly(exit);
             }
+            closeQuietly(jfr);
             closeQuietly(jmx);
             tracker.close();
             throw t;
@@ -127,7 +133,7 @@ final class AgentRuntime {
         status.clearInstrumented();
         options = new AgentOptions(next.include(), next.exclude(), options.pageSize(), options.maxOrder(),
                 options.maxBytes(), options.jmx(), options.dump(), options.verbose(), options.trackExact(),
-                options.watchBudget(), next.exact(), options.withSelectionOf(next));
+                options.watchBudget(), next.exact(), options.jfr(), options.withSelectionOf(next));
         AgentOptions now = options;
         tracker.exactClasses(now::exactName);
         status.options(options.source());
@@ -164,11 +170,12 @@ final class AgentRuntime {
     }
 
     private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,
-                                   AutoCloseable jmx) {
+                                   AutoCloseable jmx, AutoCloseable jfr) {
         return new Thread(() -> {
             if (options.dump() != null) {
                 SlabinfoDump.write(options.dump(), tracker, allocator);
             }
+            closeQuietly(jfr);
             closeQuietly(jmx);
         }, "jslab-exit");
     }

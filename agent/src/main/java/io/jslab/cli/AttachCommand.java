@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Load jslab into a running JVM; selected classes it already loaded are retransformed.",
-                "Where jslab runs already, include/exclude replace the selection (detach to change the rest).",
+                "Where jslab runs already, include/exclude/exact replace the selection (detach to change the rest).",
                 "Options as for -javaagent: include, exclude, arena.pagesize, arena.maxorder,"
-                        + " arena.max, jmx, dump, verbose."})
+                        + " arena.max, jmx, dump, verbose, track, track.budget, exact, jfr."})
 final class AttachCommand implements Callable<Integer> {
 
     /** The first release that warns about agents loaded into a running JVM (JEP 451). */

@@ -121,6 +121,43 @@ final class JslabMBeans {
         return (Number) read.get(index).getValue();
     }
 
+    /**
+     * Each cache's figures, by cache name: those of {@code attributes} its MBean has, as numbers.
+     * An attribute a cache lacks ({@code ActiveObjectsError} before tracking estimates) is absent.
+     */
+    java.util.Map<String, java.util.Map<String, Double>> cacheFigures(java.util.List<String> attributes) {
+        java.util.Map<String, java.util.Map<String, Double>> caches = new java.util.TreeMap<>();
+        try {
+            for (ObjectName bean : server.queryNames(name("io.jslab:type=SlabCache,*"), null)) {
+                java.util.List<String> asked = new java.util.ArrayList<>(attributes);
+                asked.add("Name");
+                java.util.Map<String, Double> figures = new java.util.LinkedHashMap<>();
+                String cache = null;
+                for (javax.management.Attribute a : server.getAttributes(bean, asked.toArray(new String[0])).asList()) {
+                    if (a.getName().equals("Name")) {
+                        cache = (String) a.getValue();
+                    } else if (a.getValue() instanceof Number n) {
+                        figures.put(a.getName(), n.doubleValue());
+                    }
+                }
+                if (cache != null) {
+                    caches.put(cache, figures);
+                }
+            }
+        } catch (JMException | IOException | RuntimeException e) {
+            throw jvm.lost("reading the SlabCache MBeans", e);
+        }
+        return caches;
+    }
+
+    long freePages() {
+        try {
+            return ((Number) server.getAttribute(BUDDY_ARENA, "FreePages")).longValue();
+        } catch (JMException | IOException | RuntimeException e) {
+            throw jvm.lost("reading BuddyArena.FreePages", e);
+        }
+    }
+
     private Object invoke(ObjectName bean, String operation) {
         try {
             return server.invoke(bean, operation, new Object[0], new String[0]);

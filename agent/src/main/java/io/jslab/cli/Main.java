@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class, sortOptions = false,
         description = "Watch the slab caches of jslab in a running JVM.",
         subcommands = {ListCommand.class, AttachCommand.class, DetachCommand.class, SlabinfoCommand.class,
-                BuddyinfoCommand.class, TopCommand.class, CommandLine.HelpCommand.class})
+                BuddyinfoCommand.class, TopCommand.class, RecordCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     static final int ERROR = 1;

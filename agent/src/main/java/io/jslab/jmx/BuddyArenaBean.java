@@ -65,6 +65,16 @@ final class BuddyArenaBean implements BuddyArenaMXBean {
     }
 
     @Override
+    public java.util.SortedMap<Integer, Long> getFreeBlocksByOrder() {
+        long[] blocks = stats.get().freeBlocks();
+        java.util.SortedMap<Integer, Long> byOrder = new java.util.TreeMap<>();
+        for (int order = 0; order < blocks.length; order++) {
+            byOrder.put(order, blocks[order]);
+        }
+        return byOrder;
+    }
+
+    @Override
     public double[] getUnusableIndex() {
         return stats.get().unusableIndex();
     }

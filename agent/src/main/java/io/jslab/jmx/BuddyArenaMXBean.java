@@ -23,6 +23,12 @@ public interface BuddyArenaMXBean {
     /** Free blocks by order, 0 to MaxOrder, as {@code /proc/buddyinfo}. */
     long[] getFreeBlocks();
 
+    /**
+     * The same figures keyed by order, a table (rows {@code key}, {@code value}): tools that skip
+     * arrays, the Prometheus JMX exporter for one, read tables, each row labelled by its key.
+     */
+    java.util.SortedMap<Integer, Long> getFreeBlocksByOrder();
+
     /** The kernel's {@code unusable_free_index} by order, divided by 1000. */
     double[] getUnusableIndex();
 

@@ -21,6 +21,7 @@ class AgentOptionsTest {
             assertEquals(256L << 20, options.maxBytes());
             assertTrue(options.jmx());
             assertFalse(options.verbose());
+            assertTrue(options.jfr());
             assertNull(options.dump());
             assertFalse(options.include().matches("a.B"));
             assertFalse(options.exclude().matches("a.B"));
@@ -31,7 +32,7 @@ class AgentOptionsTest {
     void everyKeyIsRead() {
         AgentOptions options = AgentOptions.parse(
                 "include=com.acme.*:org.x.Y,exclude=com.acme.internal.*,arena.pagesize=16k,arena.maxorder=8,"
-                        + "arena.max=1G,jmx=false,dump=/tmp/out.txt,verbose=true");
+                        + "arena.max=1G,jmx=false,dump=/tmp/out.txt,verbose=true,jfr=false");
         assertTrue(options.include().matches("com.acme.deep.Order$Line"));
         assertTrue(options.include().matches("org.x.Y"));
         assertTrue(options.exclude().matches("com.acme.internal.Z"));
@@ -41,6 +42,7 @@ class AgentOptionsTest {
         assertFalse(options.jmx());
         assertEquals("/tmp/out.txt", options.dump());
         assertTrue(options.verbose());
+        assertFalse(options.jfr());
     }
 
     @Test
@@ -64,7 +66,7 @@ class AgentOptionsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "pagesize=4k|unknown option 'pagesize': accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact",
+        "pagesize=4k|unknown option 'pagesize': accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact, jfr",
         "arena.pagesize=3k|arena.pagesize=3k: must be a power of two from 4k to 64k",
         "arena.pagesize=128k|arena.pagesize=128k: must be a power of two from 4k to 64k",
         "arena.pagesize=big|arena.pagesize=big: must be a power of two from 4k to 64k",
@@ -76,9 +78,10 @@ class AgentOptionsTest {
         "arena.pagesize=64k,arena.maxorder=15|arena.maxorder=15: with arena.pagesize=64k a chunk would be 2147483648 bytes: pagesize << maxorder must be at most 1g",
         "jmx=yes|jmx=yes: must be true or false",
         "verbose=TRUE|verbose=TRUE: must be true or false",
+        "jfr=off|jfr=off: must be true or false",
         "dump=|dump=: must be a file name, stdout or stderr",
         "include=|include=: must be class-name patterns separated by ':' (* and ? as wildcards)",
-        "verbose|option 'verbose' has no value: write key=value, keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact",
+        "verbose|option 'verbose' has no value: write key=value, keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact, jfr",
         "jmx=true,jmx=false|option 'jmx' is given twice: give each key once",
         "track=all|track=all: must be auto (count all, watch a sample) or exact (watch every object)",
         "track.budget=0|track.budget=0: must be a whole number of objects a second from 1, like 50k (suffixes k, m)",

@@ -28,7 +28,7 @@ class BadOptionsIT {
     @MethodSource("io.jslab.testing.Jdks#all")
     void unknownKeyNamesTheAcceptedKeys(Jdks.Jdk jdk) throws Exception {
         assertRefused(jdk, "pagesize=4k", "unknown option 'pagesize': accepted keys are include, exclude, "
-                + "arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact");
+                + "arena.pagesize, arena.maxorder, arena.max, jmx, dump, verbose, track, track.budget, exact, jfr");
     }
 
     @ParameterizedTest

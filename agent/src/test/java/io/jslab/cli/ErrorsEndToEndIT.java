@@ -61,7 +61,7 @@ class ErrorsEndToEndIT {
 
             assertEquals(new JarRun(1, "", "JVM " + target.pid() + " refused the attach: unknown option 'colour':"
                     + " accepted keys are include, exclude, arena.pagesize, arena.maxorder, arena.max, jmx, dump,"
-                    + " verbose, track, track.budget, exact" + NL), attach);
+                    + " verbose, track, track.budget, exact, jfr" + NL), attach);
             assertEquals("widgets 5", target.ask("widgets 5"));
             assertEquals(new JarRun(1, "", "jslab is not loaded in JVM " + target.pid() + ": attach it first with"
                     + " 'java -jar jslab-agent.jar attach " + target.pid() + "'" + NL), JarRun.of("slabinfo", target.pid()));

@@ -49,6 +49,13 @@ class BuddyArenaMBeanTest {
             assertEquals(15L, c.getAttribute(arena, "FreePages"));
             assertEquals(0L, c.getAttribute(arena, "AllocationFailures"));
             assertArrayEquals(new long[] {1, 1, 1, 1, 0}, (long[]) c.getAttribute(arena, "FreeBlocks"));
+            // The same as an open-type table (rows key, value), as a client without jslab sees it.
+            javax.management.openmbean.TabularData byOrder =
+                    (javax.management.openmbean.TabularData) c.getAttribute(arena, "FreeBlocksByOrder");
+            assertEquals(5, byOrder.size());
+            for (int order = 0; order < 5; order++) {
+                assertEquals(order < 4 ? 1L : 0L, byOrder.get(new Object[] {order}).get("value"), "order " + order);
+            }
             assertArrayEquals(new double[] {0.0, 0.066, 0.2, 0.466, 1.0},
                     (double[]) c.getAttribute(arena, "UnusableIndex"));
             assertArrayEquals(new double[] {-1.0, -1.0, -1.0, -1.0, 0.516},
@@ -62,7 +69,7 @@ class BuddyArenaMBeanTest {
     void everyFeatureIsDescribed() throws Exception {
         MBeanInfo info = fixture.server.getMBeanInfo(arena);
         assertDescribed("BuddyArena", info.getDescription());
-        assertEquals(10, info.getAttributes().length);
+        assertEquals(11, info.getAttributes().length);
         for (var attribute : info.getAttributes()) {
             assertDescribed(attribute.getName(), attribute.getDescription());
         }

@@ -24,6 +24,10 @@ final class Jdks {
             return home.resolve("bin").resolve("java").toString();
         }
 
+        String jcmd() {
+            return home.resolve("bin").resolve("jcmd").toString();
+        }
+
         @Override
         public String toString() {
             return "JDK " + major;
