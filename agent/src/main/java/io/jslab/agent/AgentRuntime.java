@@ -16,7 +16,9 @@ import java.lang.instrument.Instrumentation;
  *                                 +-> slabinfo at exit (dump=)    | (Instrumenter)
  * </pre>
  * The hook's sinks are installed before the first class is rewritten, so no construction is
- * missed; the instrumentation goes last, so nothing it reports can precede the rest.
+ * missed; the instrumentation goes last, so nothing it reports can precede the rest. Under
+ * {@code -javaagent} the transformer is a {@link SelectionPrefilter}, installed before
+ * {@code premain} returns, and the reclaimer and JMX start behind it ({@link DeferredStart}).
  */
 final class AgentRuntime {
 
@@ -41,14 +43,25 @@ final class AgentRuntime {
         AutoCloseable jmx = null;
         Thread exit = null;
         try {
-            tracker.start();
             SlabHook.install(tracker.constructedSink(), tracker.failedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(), tracker.failedSink());
             status.measureCost(new AgentCost(allocator, tracker));
-            jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
-            exit = exitHook(options, tracker, allocator, jmx);
-            Runtime.getRuntime().addShutdownHook(exit);
-            new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status).install(instrumentation, attached);
+            if (attached) {
+                // An attach answers its command with the outcome, so everything is done first.
+                tracker.start();
+                jmx = options.jmx() ? JmxRegistration.register(allocator, status) : null;
+                exit = exitHook(options, tracker, allocator, jmx);
+                Runtime.getRuntime().addShutdownHook(exit);
+                instrumenter(options, hooks, status).install(instrumentation, true);
+            } else {
+                DeferredStart deferred = new DeferredStart(tracker, allocator, status, options.jmx());
+                jmx = deferred;
+                exit = exitHook(options, tracker, allocator, jmx);
+                Runtime.getRuntime().addShutdownHook(exit);
+                instrumentation.addTransformer(new SelectionPrefilter(options.include(), options.exclude(),
+                        () -> instrumenter(options, hooks, status).makeRaw(), status), false);
+                deferred.startInBackground();
+            }
         } catch (Throwable t) {
             SlabHook.install(null, null);
             if (exit != null) {
@@ -59,6 +72,11 @@ final class AgentRuntime {
             throw t;
         }
         return new AgentRuntime(status, status.instrumentedClasses().size());
+    }
+
+    /** Loading this class loads Byte Buddy: under {@code -javaagent} only once a class needs it. */
+    private static Instrumenter instrumenter(AgentOptions options, HookReachability hooks, AgentStatus status) {
+        return new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status);
     }
 
     private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,
