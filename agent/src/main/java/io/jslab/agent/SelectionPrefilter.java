@@ -1,6 +1,7 @@
 package io.jslab.agent;
 
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.function.Supplier;
@@ -66,8 +67,16 @@ final class SelectionPrefilter implements ClassFileTransformer {
                 return null;
             }
             ClassFileTransformer transformer = delegate();
-            return transformer == null ? null
-                    : transformer.transform(module, loader, className, classBeingRedefined, domain, classFile);
+            if (transformer == null) {
+                return null;
+            }
+            try {
+                return transformer.transform(module, loader, className, classBeingRedefined, domain, classFile);
+            } catch (IllegalClassFormatException | RuntimeException | LinkageError reported) {
+                // Byte Buddy's listener reported the failure before Byte Buddy threw it; the JVM,
+                // which ignores what an installed transformer throws, loads the class unchanged.
+                return null;
+            }
         } catch (Throwable t) {
             // Byte Buddy's transformer reports its own failures; this is the filter's, and rare.
             status.error("cannot instrument " + className + ", it stays unchanged", t);
