@@ -7,6 +7,7 @@ import io.jslab.jmx.OwnCost;
 import io.jslab.runtime.SlabHook;
 import io.jslab.slab.SlabAllocator;
 import io.jslab.track.ObjectTracker;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,7 +23,9 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
  *                                 +-> slabinfo at exit (dump=)    | (Instrumenter)
  * </pre>
  * The hook's sinks are installed before the first class is rewritten, so no construction is
- * missed; the instrumentation goes last, so nothing it reports can precede the rest.
+ * missed; the instrumentation goes last, so nothing it reports can precede the rest. Under
+ * {@code -javaagent} the transformer is a {@link SelectionPrefilter}, installed before
+ * {@code premain} returns, and the reclaimer and JMX start behind it ({@link DeferredStart}).
  *
  * <p>{@link #reselect} swaps the transformer for one of a new selection; {@link #detach} undoes
  * {@link #start} in the reverse order: classes first (no new hook calls), then the hooks, the
@@ -38,7 +41,7 @@ final class AgentRuntime {
     private final AutoCloseable jmx;
     private final Thread exit;
     private AgentOptions options;
-    private ResettableClassFileTransformer transformer;
+    private ClassFileTransformer transformer;
     private int instrumentedAtStart;
 
     private AgentRuntime(AgentStatus status, Instrumentation instrumentation, HookReachability hooks,
@@ -69,19 +72,41 @@ final class AgentRuntime {
         AutoCloseable jfr = null;
         Thread exit = null;
         try {
-            tracker.start();
             SlabHook.install(tracker.constructedSink(), tracker.failedSink(), tracker.clonedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(),
                     tracker.failedSink(), tracker.clonedSink());
             status.measureCost(new AgentCost(allocator, tracker));
-            jmx = options.jmx() ? JmxRegistration.register(allocator, status, tracker) : null;
-            // A JFR refusal is counted, not thrown: the agent works on without its events.
-            jfr = options.jfr() ? JfrEvents.register(allocator, status::error) : null;
-            exit = exitHook(options, tracker, allocator, jmx, jfr);
-            Runtime.getRuntime().addShutdownHook(exit);
-            AgentRuntime runtime = new AgentRuntime(status, instrumentation, hooks, tracker, allocator, jmx, exit, options);
-            runtime.transformer = new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status)
-                    .install(instrumentation, attached);
+            AgentRuntime runtime;
+            if (attached) {
+                // An attach answers its command with the outcome, so everything is done first.
+                tracker.start();
+                jmx = options.jmx() ? JmxRegistration.register(allocator, status, tracker) : null;
+                // A JFR refusal is counted, not thrown: the agent works on without its events.
+                jfr = options.jfr() ? JfrEvents.register(allocator, status::error) : null;
+                exit = exitHook(options, tracker, allocator, jmx, jfr);
+                Runtime.getRuntime().addShutdownHook(exit);
+                AutoCloseable events = jfr;
+                AutoCloseable beans = jmx;
+                // What a detach takes back: the JFR event and the MBeans together.
+                AutoCloseable published = () -> {
+                    closeQuietly(events);
+                    closeQuietly(beans);
+                };
+                runtime = new AgentRuntime(status, instrumentation, hooks, tracker, allocator, published, exit, options);
+                runtime.transformer = instrumenter(options, hooks, status).install(instrumentation, true);
+            } else {
+                DeferredStart deferred = new DeferredStart(tracker, allocator, status, options.jmx(), options.jfr());
+                jmx = deferred;
+                exit = exitHook(options, tracker, allocator, jmx, null);
+                Runtime.getRuntime().addShutdownHook(exit);
+                runtime = new AgentRuntime(status, instrumentation, hooks, tracker, allocator, jmx, exit, options);
+                // Retransformation-capable, so that a detach can give the classes their own bytes back.
+                SelectionPrefilter prefilter = new SelectionPrefilter(options.include(), options.exclude(),
+                        () -> instrumenter(options, hooks, status).makeRaw(), status);
+                instrumentation.addTransformer(prefilter, true);
+                runtime.transformer = prefilter;
+                deferred.startInBackground();
+            }
             runtime.instrumentedAtStart = status.instrumentedClasses().size();
             return runtime;
         } catch (Throwable t) {
@@ -167,6 +192,11 @@ final class AgentRuntime {
 
     AgentOptions options() {
         return options;
+    }
+
+    /** Loading this class loads Byte Buddy: under {@code -javaagent} only once a class needs it. */
+    private static Instrumenter instrumenter(AgentOptions options, HookReachability hooks, AgentStatus status) {
+        return new Instrumenter(new ClassSelection(options.include(), options.exclude()), hooks, status);
     }
 
     private static Thread exitHook(AgentOptions options, ObjectTracker tracker, SlabAllocator allocator,

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
-import java.util.List;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -25,13 +24,6 @@ final class ClassSelection {
 
     static final String ANNOTATION = "io.jslab.SlabAllocated";
 
-    /**
-     * Never rewritten: the JDK and jslab itself, with its relocated dependencies
-     * ({@code io.jslab.internal.}). An application's own Byte Buddy or ASM is the application's
-     * code like any other.
-     */
-    private static final List<String> NEVER = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.jslab.");
-
     private static final ElementMatcher<MethodDescription> ANNOTATED_CONSTRUCTOR =
             isConstructor().and(isAnnotatedWith(named(ANNOTATION)));
 
@@ -46,12 +38,8 @@ final class ClassSelection {
     /** Cheap checks on the name and shape alone; Byte Buddy asks this before anything else. */
     boolean isCandidate(TypeDescription type) {
         String name = type.getName();
-        for (String prefix : NEVER) {
-            if (name.startsWith(prefix)) {
-                return false;
-            }
-        }
-        return !type.isInterface()
+        return !SelectionPrefilter.isNever(name)
+                && !type.isInterface()
                 && !type.isAnnotation()
                 && !type.isSynthetic()
                 && !name.contains("$$Lambda")

@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.jslab.SlabAllocated;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -49,6 +50,18 @@ final class Instrumenter {
      *                    JDK's few hundred loaded classes would only cost start-up time.
      */
     ResettableClassFileTransformer install(Instrumentation instrumentation, boolean retransform) {
+        return builder(retransform).installOn(instrumentation);
+    }
+
+    /**
+     * The same transformer, not installed, for {@link SelectionPrefilter} to call: declared as
+     * the JDK's interface so that the caller's code names no Byte Buddy type.
+     */
+    ClassFileTransformer makeRaw() {
+        return builder(false).makeRaw();
+    }
+
+    private AgentBuilder builder(boolean retransform) {
         ElementMatcher<TypeDescription> candidates = selection::isCandidate;
         AgentBuilder builder = quietAgentBuilder()
                 .disableClassFormatChanges()
@@ -78,8 +91,7 @@ final class Instrumenter {
                     return typeBuilder.visit(new ConstructorRewrite(selection.selectsWholeClass(type),
                             ClassFileLocator.ForClassLoader.of(loader),
                             problem -> status.error(problem, null)));
-                })
-                .installOn(instrumentation);
+                });
     }
 
     /**

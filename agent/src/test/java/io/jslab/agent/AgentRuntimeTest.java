@@ -31,17 +31,33 @@ class AgentRuntimeTest {
     }
 
     @Test
-    void startThatFailsLeavesNoThreadAndNoMBeanBehind() throws Exception {
+    void attachThatFailsLeavesNoThreadAndNoMBeanBehind() throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName ours = new ObjectName("io.jslab:*");
         Set<ObjectName> namesBefore = server.queryNames(ours, null);
         long reclaimersBefore = reclaimerThreads();
 
         Exception refused = assertThrows(IllegalStateException.class, () -> AgentRuntime.start(
-                AgentOptions.parse("jmx=true"), refusingInstrumentation(), "1.0", false));
+                AgentOptions.parse("jmx=true"), refusingInstrumentation(), "1.0", true));
 
         assertEquals("Could not install class file transformer", refused.getMessage());
         assertEquals("refused: addTransformer", refused.getCause().getMessage());
+        assertEquals(namesBefore, server.queryNames(ours, null));
+        assertEquals(reclaimersBefore, reclaimerThreads());
+    }
+
+    /** Under -javaagent the transformer is added before the reclaimer and the MBeans start. */
+    @Test
+    void premainThatFailsLeavesNoThreadAndNoMBeanBehind() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName ours = new ObjectName("io.jslab:*");
+        Set<ObjectName> namesBefore = server.queryNames(ours, null);
+        long reclaimersBefore = reclaimerThreads();
+
+        Exception refused = assertThrows(UnsupportedOperationException.class, () -> AgentRuntime.start(
+                AgentOptions.parse("jmx=true"), refusingInstrumentation(), "1.0", false));
+
+        assertEquals("refused: addTransformer", refused.getMessage());
         assertEquals(namesBefore, server.queryNames(ours, null));
         assertEquals(reclaimersBefore, reclaimerThreads());
     }
