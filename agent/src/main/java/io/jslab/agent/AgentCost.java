@@ -2,25 +2,30 @@ package io.jslab.agent;
 
 import io.jslab.jmx.OwnCost;
 import io.jslab.slab.SlabAllocator;
-import io.jslab.slab.SlabCacheStats;
 import io.jslab.track.ObjectTracker;
 
 /**
  * jslab's own cost in a running agent, read from the parts that incur it.
  *
- * <p>Watched objects: today every tracked object is watched (it gets a slot and a record), so the
- * watched rate is the rate at which the caches hand out slots, summed over the caches, and there
- * is no budget ({@link OwnCost#UNLIMITED}). Once a watched-object budget ({@code track.budget},
- * SPEC section 2a) exists, these two are where it shows.
+ * <p>Watched objects (SPEC 2a): the rate is the tracker's count of watched objects over the time
+ * between two reads (a read less than a second after the last one gets the last rate), and the
+ * budget is {@code track.budget}, or {@link OwnCost#UNLIMITED} under {@code track=exact}, where
+ * every object is watched whatever the budget.
  */
 final class AgentCost implements OwnCost {
 
     private final SlabAllocator allocator;
     private final ObjectTracker tracker;
+    private final boolean everyObjectWatched;
+    private long lastNanos;       // guarded by this
+    private long lastWatched;
+    private double lastRate;
 
-    AgentCost(SlabAllocator allocator, ObjectTracker tracker) {
+    AgentCost(SlabAllocator allocator, ObjectTracker tracker, boolean everyObjectWatched) {
         this.allocator = allocator;
         this.tracker = tracker;
+        this.everyObjectWatched = everyObjectWatched;
+        this.lastNanos = System.nanoTime();
     }
 
     @Override
@@ -39,16 +44,19 @@ final class AgentCost implements OwnCost {
     }
 
     @Override
-    public double watchedPerSecond() {
-        double perSecond = 0;
-        for (SlabCacheStats cache : allocator.stats()) {
-            perSecond += cache.allocationRate();
+    public synchronized double watchedPerSecond() {
+        long now = System.nanoTime();
+        if (now - lastNanos >= 1_000_000_000L) {
+            long watched = tracker.watchedObjects();
+            lastRate = (watched - lastWatched) * 1e9 / (now - lastNanos);
+            lastWatched = watched;
+            lastNanos = now;
         }
-        return perSecond;
+        return lastRate;
     }
 
     @Override
     public long watchBudget() {
-        return UNLIMITED;
+        return everyObjectWatched ? UNLIMITED : tracker.watchBudget();
     }
 }

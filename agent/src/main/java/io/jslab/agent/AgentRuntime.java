@@ -75,7 +75,7 @@ final class AgentRuntime {
             SlabHook.install(tracker.constructedSink(), tracker.failedSink(), tracker.clonedSink());
             HookReachability hooks = new HookReachability(instrumentation, tracker.constructedSink(),
                     tracker.failedSink(), tracker.clonedSink());
-            status.measureCost(new AgentCost(allocator, tracker));
+            status.measureCost(new AgentCost(allocator, tracker, options.trackExact()));
             AgentRuntime runtime;
             if (attached) {
                 // An attach answers its command with the outcome, so everything is done first.

@@ -190,12 +190,13 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     }
 
     /**
-     * Heap bytes the records take now: records held (tracked, not yet reclaimed nor taken back)
-     * times a record and its 4-byte segment entry (32 + 4 bytes compact, 40 + 4 wide).
+     * Heap bytes the records take now: records held (watched, not yet reclaimed nor taken back)
+     * times a record and its 4-byte segment entry (40 + 4 bytes compact, 48 + 4 wide), plus the
+     * reserves' slot addresses (8 bytes each, {@link Tally#settleReserve}).
      */
     public long recordHeapBytes() {
         long held = trackedObjects() - reclaimedObjects() - untracked.get();
-        return Math.max(0, held) * (records.compact() ? 36 : 44);
+        return Math.max(0, held) * (records.compact() ? 44 : 52) + reserveHeapBytes();
     }
 
     /** Per-thread buffers of platform threads not yet taken over by the reclaimer. */

@@ -71,7 +71,7 @@ final class Tally {
     private volatile boolean forcedExact;
 
     private long epochStartCount;                    // guarded by this
-    private long[] reserve = new long[RESERVE_STEP]; // controller thread only, as is what follows
+    private long[] reserve = new long[0];            // controller thread only, as is what follows
     private int reserved;
     private int failedEpoch = -1;
     private long rateCount;

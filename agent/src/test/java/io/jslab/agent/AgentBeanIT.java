@@ -28,9 +28,9 @@ class AgentBeanIT {
                     "Errors=0",
                     "LastError=",
                     "InstrumentedClassNames=[fixture.Annotated, fixture.Included]",
-                    "RecordHeapBytes=72",           // two records of 32 bytes, 4 more each in a segment
+                    "RecordHeapBytes=88",           // two records of 40 bytes, 4 more each in a segment
                     "ArenaMappedBytes=4194304",     // one chunk: 4k pages << order 10
-                    "WatchBudget=-1",               // no budget: every tracked object is watched
+                    "WatchBudget=50000",            // the default track.budget
                     "CpuTimeMillis is a count: true",
                     "WatchedPerSecond is a rate: true",
                     ""), jvm.stdout());
