@@ -69,10 +69,6 @@ final class DemoJvm implements AutoCloseable {
      * starting (its agent's premain running) refuses the attach or fails to start the connector,
      * so this retries until the connector is up.
      */
-    long pid() {
-        return process.pid();
-    }
-
     MBeanServerConnection jmx() throws Exception {
         if (connector == null) {
             connector = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
