@@ -23,7 +23,8 @@ import java.util.function.ToLongFunction;
  * keep constructing sweep their own buffers ({@link SlotBuffer}): the slots of records whose
  * objects are gone go back from the thread that allocated them, into its own magazine. The
  * reclaimer thread ({@link SlotReclaimer}) does the same for idle and ended threads and for
- * long-lived records, shortly after each collection and at least once a second. Every sweep
+ * long-lived records, shortly after each collection (the long-lived ones after a collection of
+ * the old generation) and at least once a second. Every sweep
  * settles each record the same way ({@link SlotRecords#settle}): still referring to its object,
  * kept; cleared by the collector, its slot freed and the record dropped (why no
  * {@code ReferenceQueue}: {@link SlotRef}).
@@ -384,18 +385,26 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         }
     }
 
-    /** What the GC listener calls after each collection; tests call it for collections they run. */
-    void collectionEnded() {
+    /**
+     * What the GC listener calls after each collection, {@code major} if it collected the old
+     * generation too; tests call it for collections they run.
+     */
+    void collectionEnded(boolean major) {
         context.collectionEnded();
         for (Tally t : caches.tallies()) {
             t.collectionEnded();
         }
-        reclaimer.collectionEnded();
+        reclaimer.collectionEnded(major);
     }
 
     /** One full reclaimer walk on the calling thread; for tests of a tracker never started. */
     void walkOnce() {
-        reclaimer.walk(true);
+        reclaimer.walk(true, true);
+    }
+
+    /** The reclaimer's walk after a collection, on the calling thread; for tests of a tracker never started. */
+    void walkAfterCollection(boolean major) {
+        reclaimer.walk(false, major);
     }
 
     /** After each reclaimer walk: records held now, against the budget. */

@@ -19,11 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Steps of a walk: 1. take over the buffers of ended threads; 2. drain the promoted queue into
  * {@code old}; 3. sweep the buffers no thread swept since the last collection ({@code tryLock}:
- * a busy owner sweeps its own); 4. on the once-a-second walk, also every buffer and every old
- * record; 5. take back the objects {@code failedSink} could not find near the end of their
- * thread's buffer. A walk runs shortly after each collection (the GC listener unparks the thread;
- * the pause gives busy threads the time to sweep their own) and at least once a second, so a slot
- * is freed within about a second of the collection that reclaimed its object.
+ * a busy owner sweeps its own); 4. on the once-a-second walk, also every buffer; 5. on that walk
+ * and after a collection of the old generation, every old record; 6. take back the objects
+ * {@code failedSink} could not find near the end of their thread's buffer. A walk runs shortly
+ * after each collection (the GC listener unparks the thread; the pause gives busy threads the
+ * time to sweep their own) and at least once a second. Old records are swept after young
+ * collections only once a second, since a young collection cannot clear them, so a slot is
+ * freed shortly after the collection that reclaimed its object, or within a second of it.
  *
  * <p>The collector only clears the records' references; a walk finds the cleared ones and frees
  * their slots ({@link SlotRecords#settle}), exactly as the owners' own sweeps do.
@@ -61,6 +63,7 @@ final class SlotReclaimer implements Runnable {
     private final OldRecords old;   // reclaimer thread only
 
     private volatile boolean collectionEnded;
+    private volatile boolean oldGenerationCollected;
     private volatile boolean running = true;
     private volatile Thread thread;
     // Single writer (this thread), read by any thread.
@@ -99,8 +102,14 @@ final class SlotReclaimer implements Runnable {
         promoted.add(segment);
     }
 
-    /** A collection ended: walk soon. Called from the GC notification thread, so it only signals. */
-    void collectionEnded() {
+    /**
+     * A collection ended, of the old generation too if {@code major}: walk soon. Called from the
+     * GC notification thread, so it only signals.
+     */
+    void collectionEnded(boolean major) {
+        if (major) {
+            oldGenerationCollected = true;
+        }
         collectionEnded = true;
         LockSupport.unpark(thread);
     }
@@ -132,12 +141,15 @@ final class SlotReclaimer implements Runnable {
                 if (collectionEnded && !due) {
                     collectionEnded = false;
                     LockSupport.parkNanos(this, OWNER_GRACE_NANOS);
-                    walk(false);
+                    boolean major = oldGenerationCollected;
+                    oldGenerationCollected = false;
+                    walk(false, major);
                 }
                 if (due) {
                     collectionEnded = false;
+                    oldGenerationCollected = false;
                     next = System.nanoTime() + PERIOD_NANOS;
-                    walk(true);
+                    walk(true, true);
                     maintenance.run();
                 }
             } catch (Throwable t) {
@@ -146,8 +158,11 @@ final class SlotReclaimer implements Runnable {
         }
     }
 
-    /** One walk, steps 1 to 5 of the class comment; {@code all} for the once-a-second walk. */
-    void walk(boolean all) {
+    /**
+     * One walk, steps 1 to 6 of the class comment: {@code everyBuffer} for the once-a-second
+     * walk, {@code oldRecords} for that one and after a collection of the old generation.
+     */
+    void walk(boolean everyBuffer, boolean oldRecords) {
         long epoch = context.epoch();
         for (SlotBuffer ended : buffers.takeEnded()) {
             for (Segment segment : ended.takeOver()) {
@@ -158,9 +173,9 @@ final class SlotReclaimer implements Runnable {
             adopt(segment);
         }
         for (SlotBuffer buffer : buffers.live()) {
-            count(buffer.sweepIdle(epoch, all));
+            count(buffer.sweepIdle(epoch, everyBuffer));
         }
-        if (all) {
+        if (oldRecords) {
             sweepOld();
         }
         untrackPending();

@@ -82,6 +82,26 @@ class OwnerSweepTest {
     }
 
     @Test
+    void afterAYoungCollectionOldRecordsWaitForTheOnceASecondWalkAfterAFullOneTheyGoAtOnce() {
+        List<Plain> old = construct(2016, 4);                       // 504 kept
+        collect();
+        List<Plain> young = construct(1, 1);
+        collect();
+        young.addAll(construct(1024, 1));                           // the 504 promoted
+        tracker.walkAfterCollection(false);                         // and adopted by the reclaimer
+        old.clear();
+        System.gc();
+
+        tracker.collectionEnded(false);
+        tracker.walkAfterCollection(false);
+        assertEquals(504 + 1025, active(), "a young collection cannot have cleared an old record");
+        tracker.collectionEnded(true);
+        tracker.walkAfterCollection(true);
+        assertEquals(1025, active());
+        Reference.reachabilityFence(young);
+    }
+
+    @Test
     void reclaimerSweepsTheBuffersOfIdleThreads() {
         List<Plain> survivors = construct(3000, 3);                 // 1000 kept
         collect();
@@ -105,7 +125,7 @@ class OwnerSweepTest {
 
     private void collect() {
         System.gc();
-        tracker.collectionEnded();
+        tracker.collectionEnded(true);
     }
 
     private long active() {

@@ -73,7 +73,7 @@ class RecordBudgetTest {
 
             kept.subList(0, 60).clear();                    // 90 left live
             System.gc();
-            tracker.collectionEnded();
+            tracker.collectionEnded(true);
             tracker.walkOnce();                             // 60 freed, 90 held < 100
             assertEquals(90, stats(allocator).activeObjects());
 

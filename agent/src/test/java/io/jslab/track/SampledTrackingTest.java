@@ -57,7 +57,7 @@ class SampledTrackingTest {
         checkInvariants(cache.stats());
 
         // A collection takes the odd-numbered objects: about half of the watched ones die.
-        tracker.collectionEnded();
+        tracker.collectionEnded(true);
         kept.removeIf(h -> h.n % 2 == 1);
         gcUntilCleared(cache);
         tally.weight(100); // the controller would widen the weight from this test's rate; keep it
