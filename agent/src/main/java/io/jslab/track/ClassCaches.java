@@ -32,6 +32,7 @@ final class ClassCaches {
     private volatile Predicate<Class<?>> exact;
     private final long windowLimit;
     private final List<Tally> tallies = new CopyOnWriteArrayList<>();
+    private final List<Entry> made = new CopyOnWriteArrayList<>(); // entries given a tally
     private final Map<SlabCache, Tally> byCache = new ConcurrentHashMap<>();
     private final ClassValue<Entry> entries = new ClassValue<>() {
         @Override
@@ -92,6 +93,20 @@ final class ClassCaches {
         }
     }
 
+    /**
+     * The tracker closed: each class's entry lets go of its tally. A {@link ClassValue}'s values
+     * stay reachable from their classes until the JVM happens to drop them (the class's value
+     * map cleans up lazily), so an entry that kept its tally would keep the closed tracker's
+     * caches and allocator alive for as long as the class lives, one more after every detach.
+     */
+    void close() {
+        for (Entry entry : made) {
+            entry.failed = true;
+            entry.tally = null;
+        }
+        made.clear();
+    }
+
     /** Every tally made so far, in the order they were made. */
     List<Tally> tallies() {
         return tallies;
@@ -132,6 +147,7 @@ final class ClassCaches {
                 byCache.put(cache, tally);
                 tallies.add(tally);
                 entry.tally = tally;
+                made.add(entry);
                 return tally;
             } catch (Throwable t) {
                 return fail(entry, type, t);

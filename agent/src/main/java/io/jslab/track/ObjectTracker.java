@@ -168,6 +168,10 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Threads' thread-local buffers and the tracked classes' class values outlive the
+        // tracker: cut what they hold, so a detach leaves nothing of it behind.
+        buffers.close();
+        caches.close();
     }
 
     /** Objects given a slot since the tracker was made. */

@@ -55,7 +55,8 @@ final class SlotBuffer {
     }
 
     private final Thread owner;          // null for a shared stripe
-    private final SweepContext context;
+    // Null once the tracker has closed (close): the buffer then holds nothing.
+    private volatile SweepContext context;
     private final ReentrantLock lock = new ReentrantLock();
     // Written by the appending thread, read by the reclaimer: volatile, so that together with
     // the segment's release/acquire count the reclaimer sees a consistent (segment, count).
@@ -97,6 +98,10 @@ final class SlotBuffer {
     }
 
     private void append(SlotRef ref) {
+        SweepContext context = this.context;
+        if (context == null) {
+            return; // the tracker closed after this object was counted: nothing is kept
+        }
         Segment segment = current;
         if (!segment.add(ref)) {
             // Allocated before any change: a failure leaves the record out and the buffer as it was.
@@ -107,7 +112,7 @@ final class SlotBuffer {
                 long epoch = context.epoch();
                 if (epoch != sweptEpoch) {
                     sweptEpoch = epoch;
-                    sweepLocked();
+                    sweepLocked(context);
                 }
             } finally {
                 lock.unlock();
@@ -118,7 +123,7 @@ final class SlotBuffer {
         TRACKED.setOpaque(this, (long) TRACKED.get(this) + 1);
     }
 
-    private void sweepLocked() {
+    private void sweepLocked(SweepContext context) {
         int freed = 0;
         for (Iterator<Segment> it = full.iterator(); it.hasNext(); ) {
             Segment segment = it.next();
@@ -140,11 +145,15 @@ final class SlotBuffer {
      * segments count in this buffer.
      */
     long sweepIdle(long epoch, boolean force) {
+        SweepContext context = this.context;
+        if (context == null) {
+            return 0;
+        }
         if (lock.tryLock()) {
             try {
                 if (force || sweptEpoch != epoch) {
                     sweptEpoch = epoch;
-                    sweepLocked();
+                    sweepLocked(context);
                 }
             } finally {
                 lock.unlock();
@@ -189,6 +198,21 @@ final class SlotBuffer {
             all.add(current);
             full.clear();
             return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The tracker closed: drops every record and the tracker's context, so that what a thread's
+     * stale thread-local entry still holds is this empty buffer alone. Any thread.
+     */
+    void close() {
+        lock.lock();
+        try {
+            context = null;
+            full.clear();
+            current = new Segment(FIRST_SEGMENT);
         } finally {
             lock.unlock();
         }
