@@ -31,6 +31,7 @@ final class ClassCaches {
     private final ErrorSink errors;
     private volatile Predicate<Class<?>> exact;
     private final long windowLimit;
+    private final ConstructionCounts counts;
     private final List<Tally> tallies = new CopyOnWriteArrayList<>();
     private final List<Entry> made = new CopyOnWriteArrayList<>(); // entries given a tally
     private final Map<SlabCache, Tally> byCache = new ConcurrentHashMap<>();
@@ -42,17 +43,18 @@ final class ClassCaches {
     };
 
     ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors) {
-        this(allocator, objectSize, errors, type -> false, Long.MAX_VALUE);
+        this(allocator, objectSize, errors, type -> false, Long.MAX_VALUE, new ConstructionCounts());
     }
 
     /**
      * As above; classes {@code exact} accepts are watched entirely from their first object, and
      * each class watches at most {@code windowLimit} objects between two runs of the controller
-     * before its weight doubles.
+     * before its weight doubles; their constructions are counted in {@code counts}.
      */
     ClassCaches(SlabAllocator allocator, ToLongFunction<Object> objectSize, ErrorSink errors,
-                Predicate<Class<?>> exact, long windowLimit) {
+                Predicate<Class<?>> exact, long windowLimit, ConstructionCounts counts) {
         this.windowLimit = windowLimit;
+        this.counts = counts;
         this.allocator = allocator;
         this.objectSize = objectSize;
         this.errors = errors;
@@ -143,7 +145,7 @@ final class ClassCaches {
                     name = spec.name() + "#" + n;
                 }
                 SlabCache cache = allocator.createCache(name, size, spec.hwcacheAlign());
-                Tally tally = new Tally(cache, type.getName(), exactly, windowLimit);
+                Tally tally = new Tally(cache, type.getName(), exactly, windowLimit, counts);
                 byCache.put(cache, tally);
                 tallies.add(tally);
                 entry.tally = tally;

@@ -59,6 +59,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     private final SlotBuffers buffers;
     private final SlotReclaimer reclaimer;
     private final AtomicLong untracked = new AtomicLong();
+    private final ConstructionCounts counts = new ConstructionCounts();
     /**
      * Where full segments go; null once closed. Why not {@code reclaimer} itself: a thread's
      * buffer lives in a {@code ThreadLocal} of the application's thread, and reaches this tracker
@@ -107,7 +108,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         this.errors = errors;
         this.watchBudget = new WatchBudget(watchBudget);
         this.caches = new ClassCaches(allocator, objectSize, errors, exact,
-                this.watchBudget.windowLimit());
+                this.watchBudget.windowLimit(), counts);
         ClassCaches tallies = caches; // captured alone, not this, as below
         this.records = new SlotRecords(allocator, errors, (cache, ref) -> freed(tallies, cache, ref));
         this.budget = budget != null ? budget
@@ -453,6 +454,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
 
     private void maintain() {
         try {
+            counts.retireEnded();
             allocator.maintain();
         } catch (Throwable t) {
             errors.error("allocator maintenance", t);

@@ -2,7 +2,6 @@ package io.jslab.track;
 
 import io.jslab.slab.SlabCache;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -10,13 +9,11 @@ import java.util.concurrent.atomic.LongAdder;
  * One tracked class's counts (SPEC 2a): every construction counted, a sample watched, the live
  * population estimated, and the cache's slots kept equal to the estimate.
  *
- * <p>Counting ({@link #count}) is the hot path: one {@link LongAdder} increment (striped cells,
- * so virtual threads share the carriers' cells and no thread owns any state) and, for a cache
- * that is not watched entirely, one draw from {@link ThreadLocalRandom}, whose state is a field
- * of the {@code Thread} object, so nothing is allocated or looked up. Each construction is
- * watched independently with probability {@code 1/weight}; the gaps between watched
- * constructions of one thread are then geometric, the same distribution as the JVM heap
- * sampler's and JFR's countdowns, without a countdown to keep per thread.
+ * <p>Counting ({@link #count}) is the hot path: an increment of the constructing thread's own
+ * cell (a stripe's, on a virtual thread) and, for a cache that is not watched entirely, a
+ * decrement of its countdown to the next watched construction ({@link ThreadCounts}); nothing
+ * shared is written and nothing is allocated. Each construction is watched with probability
+ * {@code 1/weight}, independently, as the countdowns are geometric.
  *
  * <p>The estimator. Objects constructed since the last collection cannot have been collected,
  * so they count exactly: {@code N_cur}, the constructions since the epoch began. Older objects
@@ -49,7 +46,9 @@ final class Tally {
 
     final SlabCache cache;
     final String className;
-    private final LongAdder constructed = new LongAdder();
+    /** This class's cell in every thread's {@link ThreadCounts}. */
+    final int id;
+    private final ConstructionCounts counts;
     private final LongAdder watched = new LongAdder();
     // Watched objects still holding their slots: how many, their weights, sum of w(w-1).
     private final LongAdder liveRecords = new LongAdder();
@@ -80,12 +79,23 @@ final class Tally {
     private volatile double rate;
     private volatile double freeRate;
 
+    /** A tally counted on its own; for tests. */
     Tally(SlabCache cache, String className, boolean forcedExact) {
         this(cache, className, forcedExact, Long.MAX_VALUE);
     }
 
-    /** @param windowLimit the most objects watched between two runs of the controller */
+    /** A tally counted on its own; for tests. */
     Tally(SlabCache cache, String className, boolean forcedExact, long windowLimit) {
+        this(cache, className, forcedExact, windowLimit, new ConstructionCounts());
+    }
+
+    /**
+     * @param windowLimit the most objects watched between two runs of the controller
+     * @param counts where the tracker's threads count their constructions
+     */
+    Tally(SlabCache cache, String className, boolean forcedExact, long windowLimit, ConstructionCounts counts) {
+        this.counts = counts;
+        this.id = counts.newId();
         this.cache = cache;
         this.className = className;
         this.forcedExact = forcedExact;
@@ -97,14 +107,12 @@ final class Tally {
      * not watched. Any thread; never blocks.
      */
     int count() {
-        constructed.increment();
-        int w = weight;
-        return w == 1 || ThreadLocalRandom.current().nextInt(w) == 0 ? w : 0;
+        return counts.current().count(id, weight);
     }
 
     /** Takes back a construction whose constructor threw after it was counted. */
     void uncount() {
-        constructed.decrement();
+        counts.current().uncount(id);
     }
 
     /** The epoch a watched object is stamped with. */
@@ -155,7 +163,7 @@ final class Tally {
 
     /** A collection ended (the GC listener's thread): what was constructed before is now old. */
     synchronized void collectionEnded() {
-        epochStartCount = constructed.sum();
+        epochStartCount = counts.sum(id);
         int next = epoch + 1;
         epochWeight[next & 1].reset();
         epochVariance[next & 1].reset();
@@ -165,7 +173,8 @@ final class Tally {
     /** The estimate of the live population now. */
     synchronized Estimate estimate() {
         int parity = epoch & 1;
-        long current = Math.max(0, constructed.sum() - epochStartCount);
+        long constructed = counts.sum(id);
+        long current = Math.max(0, constructed - epochStartCount);
         long older = Math.max(0, liveWeight.sum() - epochWeight[parity].sum());
         long variance = Math.max(0, liveVariance.sum() - epochVariance[parity].sum());
         int w = weight;
@@ -177,12 +186,12 @@ final class Tally {
         double spread = exact || epochStartCount == 0 ? variance : variance + (double) heaviest * (heaviest - 1);
         long halfWidth = Math.round(1.96 * Math.sqrt(spread));
         return new Estimate(current + older, halfWidth, exact,
-                1.0 / w, constructed.sum(), watched.sum(), rate, freeRate);
+                1.0 / w, constructed, watched.sum(), rate, freeRate);
     }
 
     /** Constructions counted since the tracker began. */
     long constructions() {
-        return constructed.sum();
+        return counts.sum(id);
     }
 
     /** Objects watched since the tracker began. */
