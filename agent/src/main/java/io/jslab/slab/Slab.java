@@ -19,6 +19,9 @@ final class Slab {
     private final int[] freeIndices;
     private int free;
 
+    /** Handed out whole ({@link SlabCache#allocateSlabs}): every slot in use, none on its own. */
+    boolean whole;
+
     /** Which {@link SlabList} holds this slab, and its neighbours there. */
     SlabList list;
     Slab prev;
@@ -59,6 +62,21 @@ final class Slab {
     int pop() {
         assert free > 0 : "pop from full slab at 0x" + Long.toHexString(base);
         return freeIndices[--free];
+    }
+
+    /** Every slot at once, from an empty slab. */
+    void takeAll() {
+        assert isEmpty() : "whole take of a slab in use at 0x" + Long.toHexString(base);
+        free = 0;
+    }
+
+    /** Every slot back at once, slot 0 on top again, as in a new slab. */
+    void giveAll() {
+        assert isFull() : "whole give-back of a slab with free slots at 0x" + Long.toHexString(base);
+        for (int i = 0; i < freeIndices.length; i++) {
+            freeIndices[i] = freeIndices.length - 1 - i;
+        }
+        free = freeIndices.length;
     }
 
     void push(int index) {

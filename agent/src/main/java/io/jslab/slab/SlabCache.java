@@ -85,7 +85,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  * Bulk: {@link #allocateBulk} and {@link #freeBulk} move many slots in one pass under the cache
  * lock, bypassing the magazines, as the kernel's {@code kmem_cache_alloc_bulk} and
- * {@code kmem_cache_free_bulk}; an allocation gets all its slots or none.
+ * {@code kmem_cache_free_bulk}; an allocation gets all its slots or none. {@link #allocateSlabs}
+ * and {@link #freeSlabs} do the same a whole slab at a time: the slab moves between the empty
+ * and full lists and its slots' records are written in one sequential pass, with no per-slot
+ * bookkeeping; a caller that needs many slots it never hands out (an estimated population's
+ * reserve) holds one address per slab.
  * Shrink: give the caller's own magazine back, drain the magazines of ended threads, unmap every
  * empty slab and free its block to the arena. Reclaim (the arena's request) does the last part
  * only, and only if the lock is free at once.
@@ -330,6 +334,96 @@ public final class SlabCache {
             failures.addAndGet(count);
             chain.allocationFailed(this);
             return 0;
+        }
+    }
+
+    /**
+     * Takes {@code count} empty slabs whole (new ones from the arena as needed) and puts their
+     * addresses into {@code out[0..count)}, all or none: every slot of each counts as allocated
+     * and holds the allocation time. Give them back with {@link #freeSlabs}, not slot by slot.
+     *
+     * @return {@code count}, or 0 when the arena cannot supply them all (then every slot of the
+     *         {@code count} slabs is counted as an allocation failure and no slab is held)
+     * @throws IndexOutOfBoundsException if {@code count} is negative or exceeds {@code out.length}
+     */
+    public int allocateSlabs(long[] out, int count) {
+        Objects.checkFromIndexSize(0, count, out.length);
+        int got = 0;
+        while (true) {
+            lock.lock();
+            try {
+                long now = clock.millis();
+                for (Slab slab; got < count && (slab = node.takeWhole()) != null; got++) {
+                    stamp(slab, now);
+                    out[got] = slab.base;
+                }
+                if (got == count) {
+                    bulk.allocations += (long) count * objects;
+                    return count;
+                }
+            } finally {
+                lock.unlock();
+            }
+            Slab fresh = node.newSlab(); // the arena may run the reclaimer: no lock held here
+            lock.lock();
+            try {
+                if (fresh != null) {
+                    node.addNew(fresh);
+                    continue;
+                }
+                for (int i = 0; i < got; i++) {
+                    Slab slab = pageMap.slabAt(out[i]);
+                    stamp(slab, Slab.POISON_FREE);
+                    node.giveBackWhole(slab);
+                }
+            } finally {
+                lock.unlock();
+            }
+            failures.addAndGet((long) count * objects);
+            chain.allocationFailed(this);
+            return 0;
+        }
+    }
+
+    /**
+     * Gives back {@code count} slabs taken by {@link #allocateSlabs}; every address is checked
+     * before any slab is freed. Their slots record no lifetimes (a reserve's slots stand for
+     * objects whose lifetimes are known otherwise).
+     *
+     * @throws IllegalArgumentException if an address is not a slab of this cache taken whole, or
+     *         is named twice
+     */
+    public void freeSlabs(long[] bases, int count) {
+        Objects.checkFromIndexSize(0, count, bases.length);
+        lock.lock();
+        try {
+            Slab[] slabs = new Slab[count];
+            for (int i = 0; i < count; i++) {
+                Slab slab = pageMap.slabAt(bases[i]);
+                if (slab == null || slab.cache != this || slab.base != bases[i] || !slab.whole) {
+                    for (int j = 0; j < i; j++) {
+                        slabs[j].whole = true; // refused: nothing freed
+                    }
+                    throw new IllegalArgumentException("address " + SlotErrors.hex(bases[i])
+                            + " is not a slab of cache \"" + name + "\" taken whole, or is named twice");
+                }
+                slab.whole = false; // so that a second mention in this call is refused
+                slabs[i] = slab;
+            }
+            for (Slab slab : slabs) {
+                stamp(slab, Slab.POISON_FREE);
+                node.giveBackWhole(slab);
+            }
+            bulk.frees += (long) count * objects;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes {@code record} into every slot of {@code slab}; lock held. */
+    private void stamp(Slab slab, long record) {
+        for (int i = 0; i < objects; i++) {
+            arena.putLong(slab.base + (long) i * size, record);
         }
     }
 

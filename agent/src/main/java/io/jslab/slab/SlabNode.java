@@ -72,6 +72,24 @@ final class SlabNode {
         relist(slab);
     }
 
+    /** Takes an empty slab whole, or returns null when there is none; every slot stays poisoned. */
+    Slab takeWhole() {
+        Slab slab = empty.head();
+        if (slab != null) {
+            slab.takeAll();
+            slab.whole = true;
+            relist(slab);
+        }
+        return slab;
+    }
+
+    /** Puts a slab taken whole back on the empty list. */
+    void giveBackWhole(Slab slab) {
+        slab.whole = false;
+        slab.giveAll();
+        relist(slab);
+    }
+
     void addNew(Slab slab) {
         empty.addFirst(slab);
     }

@@ -32,8 +32,9 @@ import java.util.function.ToLongFunction;
  * <p>Costs per watched object: one slot, one 40-byte record on the heap (with compressed
  * pointers; 48 bytes over an arena of 32 GiB or more), and 4 bytes in a segment; the record
  * lives until the first sweep after the collection that clears it. An unwatched construction
- * costs a counter increment and a random draw; the slots standing for unwatched objects are taken
- * and given back in bulk after each walk ({@link Tally#settleReserve}), 8 heap bytes each.
+ * costs an increment of its thread's counting cell and of its countdown ({@link ThreadCounts});
+ * the slots standing for unwatched objects are taken and given back after each walk, mostly as
+ * whole slabs ({@link Tally#settleReserve}), 8 heap bytes a slab.
  *
  * <p>Exactness: each record is freed at most once, by whoever first swaps its slot out
  * ({@link SlotRef#take}). An object of a class whose cache cannot grow (arena exhausted), or
@@ -198,7 +199,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
     /**
      * Heap bytes the records take now: records held (watched, not yet reclaimed nor taken back)
      * times a record and its 4-byte segment entry (40 + 4 bytes compact, 48 + 4 wide), plus the
-     * reserves' slot addresses (8 bytes each, {@link Tally#settleReserve}).
+     * reserves' addresses (8 bytes a whole slab or a single slot, {@link Tally#settleReserve}).
      */
     public long recordHeapBytes() {
         long held = trackedObjects() - reclaimedObjects() - untracked.get();
@@ -358,7 +359,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
         return sum;
     }
 
-    /** Heap bytes the reserves' slot addresses take. */
+    /** Heap bytes the reserves' addresses take. */
     public long reserveHeapBytes() {
         long sum = 0;
         for (Tally t : caches.tallies()) {

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
  * architecture page gives the figures.
  *
  * <p>Slots: watched objects hold one slot each (their records); the controller keeps a reserve
- * of further slots, taken and given back in bulk, so that slots in use equal the estimate
+ * of further slots, mostly whole slabs, taken and given back in bulk, so that slots in use
+ * equal the estimate
  * ({@link #settleReserve}). Reserve slots record no lifetimes: lifetimes come from the watched
  * objects, each counted {@code w} times ({@link SlotRecords#release}).
  */
@@ -42,7 +43,8 @@ final class Tally {
 
     /** The largest weight: one watched object in about a million. */
     static final int MAX_WEIGHT = 1 << 20;
-    private static final int RESERVE_STEP = 4096;
+    /** Most slabs taken or given back in one call, so the cache lock is never held long. */
+    private static final int RESERVE_STEP = 256;
 
     final SlabCache cache;
     final String className;
@@ -70,7 +72,9 @@ final class Tally {
     private volatile boolean forcedExact;
 
     private long epochStartCount;                    // guarded by this
-    private long[] reserve = new long[0];            // controller thread only, as is what follows
+    private long[] slabs = new long[0];              // controller thread only, as is what follows:
+    private int reservedSlabs;                       // the reserve's whole slabs, by address,
+    private long[] slots = new long[0];              // and its single slots, fewer than a slab's
     private int reserved;
     private int failedEpoch = -1;
     private long rateCount;
@@ -250,52 +254,81 @@ final class Tally {
 
     /**
      * Takes or gives back reserve slots so that the cache's slots in use equal the estimate
-     * (controller thread). When the arena cannot supply them the shortfall is counted once, as
-     * allocation failures, and not asked for again before the next collection.
+     * (controller thread): whole slabs for all but the last slab's worth, taken and given back a
+     * slab at a time ({@link SlabCache#allocateSlabs}), one address kept per slab; the rest as
+     * single slots ({@link SlabCache#allocateBulk}), fewer than a slab holds. When the arena
+     * cannot supply them the shortfall is counted once, as allocation failures, and not asked
+     * for again before the next collection.
      */
     void settleReserve() {
         Estimate e = estimate();
         long target = e.exact() ? 0 : Math.max(0, e.active() - liveRecords.sum());
-        while (reserved > target) {
-            int n = (int) Math.min(RESERVE_STEP, reserved - target);
-            cache.freeBulk(Arrays.copyOfRange(reserve, reserved - n, reserved), n, false);
-            reserved -= n;
+        int perSlab = cache.objectsPerSlab();
+        long wantSlabs = target / perSlab;
+        int wantSlots = (int) (target % perSlab);
+        while (reservedSlabs > wantSlabs) {
+            int n = (int) Math.min(RESERVE_STEP, reservedSlabs - wantSlabs);
+            cache.freeSlabs(Arrays.copyOfRange(slabs, reservedSlabs - n, reservedSlabs), n);
+            reservedSlabs -= n;
         }
-        if (reserved < target && failedEpoch != epoch) {
-            while (reserved < target) {
-                int n = (int) Math.min(RESERVE_STEP, target - reserved);
-                if (reserve.length < reserved + n) {
-                    reserve = Arrays.copyOf(reserve, Math.max(reserve.length * 2, reserved + n));
-                }
-                long[] got = new long[n];
-                if (cache.allocateBulk(got, n) != n) {
-                    failedEpoch = epoch;
-                    return;
-                }
-                System.arraycopy(got, 0, reserve, reserved, n);
-                reserved += n;
+        if (reserved > wantSlots) {
+            int n = reserved - wantSlots;
+            cache.freeBulk(Arrays.copyOfRange(slots, wantSlots, reserved), n, false);
+            reserved = wantSlots;
+        }
+        if (failedEpoch == epoch) {
+            return;
+        }
+        while (reservedSlabs < wantSlabs) {
+            int n = (int) Math.min(RESERVE_STEP, wantSlabs - reservedSlabs);
+            if (slabs.length < reservedSlabs + n) {
+                slabs = Arrays.copyOf(slabs, Math.max(slabs.length * 2, reservedSlabs + n));
             }
+            long[] got = new long[n];
+            if (cache.allocateSlabs(got, n) != n) {
+                failedEpoch = epoch;
+                return;
+            }
+            System.arraycopy(got, 0, slabs, reservedSlabs, n);
+            reservedSlabs += n;
         }
-        if (reserve.length > 4 * RESERVE_STEP && reserved < reserve.length / 4) {
-            reserve = Arrays.copyOf(reserve, Math.max(RESERVE_STEP, reserve.length / 2));
+        if (reserved < wantSlots) {
+            if (slots.length < perSlab) {
+                slots = new long[perSlab];
+            }
+            int n = wantSlots - reserved;
+            long[] got = new long[n];
+            if (cache.allocateBulk(got, n) != n) {
+                failedEpoch = epoch;
+                return;
+            }
+            System.arraycopy(got, 0, slots, reserved, n);
+            reserved = wantSlots;
+        }
+        if (slabs.length > 4 * RESERVE_STEP && reservedSlabs < slabs.length / 4) {
+            slabs = Arrays.copyOf(slabs, Math.max(RESERVE_STEP, slabs.length / 2));
         }
     }
 
     /** Gives every reserve slot back (the tracker closes). */
     void releaseReserve() {
+        if (reservedSlabs > 0) {
+            cache.freeSlabs(slabs, reservedSlabs);
+            reservedSlabs = 0;
+        }
         if (reserved > 0) {
-            cache.freeBulk(reserve, reserved, false);
+            cache.freeBulk(slots, reserved, false);
             reserved = 0;
         }
     }
 
     /** Reserve slots held, for tests. */
-    int reserved() {
-        return reserved;
+    long reserved() {
+        return reservedSlabs * (long) cache.objectsPerSlab() + reserved;
     }
 
     /** Heap bytes the reserve's addresses take. */
     long reserveBytes() {
-        return 8L * reserve.length;
+        return 8L * (slabs.length + slots.length);
     }
 }

@@ -119,4 +119,70 @@ class SlabBulkTest {
         assertThrows(IllegalArgumentException.class, () -> other.freeBulk(new long[] {slots[0]}, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> cache.allocateBulk(new long[2], 3));
     }
+
+    @Test
+    void wholeSlabsMoveBetweenTheEmptyAndFullListsAndCountEverySlot() {
+        SlabAllocator slabs = fixture.openWithoutMagazines(clock);
+        SlabCache cache = slabs.createCache("obj64", 64, false);
+        long single = cache.allocate();                    // a partial slab, not taken whole
+        long[] bases = new long[3];
+        assertEquals(3, cache.allocateSlabs(bases, 3));
+        assertEquals("193 256 4 4 full 3 partial 1 empty 0", counts(cache));
+        assertEquals(193, cache.stats().allocations());
+        for (long base : bases) {
+            assertEquals(1_000, cache.allocatedAt(base + 64 * 63), "every slot holds the allocation time");
+        }
+
+        clock.advance(40);
+        cache.freeSlabs(bases, 2);
+        assertEquals("65 256 2 4 full 1 partial 1 empty 2", counts(cache));
+        assertEquals(128, cache.stats().frees());
+        assertEquals(Double.NaN, cache.stats().medianLifetimeMillis(), "whole slabs record no lifetimes");
+
+        long[] again = new long[2];
+        assertEquals(2, cache.allocateSlabs(again, 2), "the empty slabs are taken whole again");
+        assertEquals("193 256 4 4 full 3 partial 1 empty 0", counts(cache));
+        cache.freeSlabs(again, 2);
+        cache.freeSlabs(new long[] {bases[2]}, 1);
+        cache.free(single);
+        assertEquals(0, cache.stats().activeObjects());
+        assertEquals(4, cache.shrink());
+    }
+
+    @Test
+    void aWholeSlabAllocationTheArenaCannotSupplyGivesNoneAndCountsEverySlotAsAFailure() {
+        // 16 pages in all: obj512 slabs are order 1 (16 slots a slab), so 8 slabs at most
+        ArenaConfig tiny = new ArenaConfig(4096, 4, 64L << 10);
+        SlabCache cache = fixture.open(tiny, 2, clock, 0).createCache("obj512", 512, false);
+        long[] bases = new long[9];
+        assertEquals(0, cache.allocateSlabs(bases, 9));
+        assertEquals(9 * 16, cache.stats().allocationFailures());
+        assertEquals(0, cache.stats().activeObjects());
+        assertEquals(8, cache.allocateSlabs(bases, 8), "the slabs taken on the way were given back");
+        cache.freeSlabs(bases, 8);
+    }
+
+    @Test
+    void onlySlabsTakenWholeGoBackWholeAndABadCallFreesNothing() {
+        SlabAllocator slabs = fixture.openWithoutMagazines(clock);
+        SlabCache cache = slabs.createCache("obj64", 64, false);
+        long[] bases = new long[2];
+        cache.allocateSlabs(bases, 2);
+        long[] slots = new long[64];
+        cache.allocateBulk(slots, 64);                     // a full slab, but slot by slot
+        long notWhole = Arrays.stream(slots).min().getAsLong();
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> cache.freeSlabs(new long[] {bases[0], notWhole}, 2));
+        assertEquals("address 0x" + Long.toHexString(notWhole) + " is not a slab of cache \"obj64\" taken whole,"
+                + " or is named twice", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cache.freeSlabs(new long[] {bases[1], bases[1]}, 2));
+        assertThrows(IllegalArgumentException.class, () -> cache.freeSlabs(new long[] {bases[0] + 64}, 1));
+        assertEquals(192, cache.stats().activeObjects(), "nothing freed");
+
+        cache.freeSlabs(bases, 2);
+        cache.freeBulk(slots, 64);
+        assertEquals(0, cache.stats().activeObjects());
+        assertThrows(IllegalArgumentException.class, () -> cache.freeSlabs(bases, 1), "already given back");
+    }
 }

@@ -55,6 +55,8 @@ class SampledTrackingTest {
         assertEquals(0.01, before.watchedFraction());
         assertEquals(before.active(), cache.stats().activeObjects());
         checkInvariants(cache.stats());
+        assertTrue(tally.reserveBytes() < 16 << 10, "an address a slab, not a slot (98,000 slots would take"
+                + " 784 KB): " + tally.reserveBytes() + " bytes");
 
         // A collection takes the odd-numbered objects: about half of the watched ones die.
         tracker.collectionEnded(true);
