@@ -10,10 +10,9 @@ import java.util.function.ToLongFunction;
  * Every {@link SlotBuffer} of one tracker: an owned buffer per platform thread that tracks
  * objects, found through a {@link ThreadLocal}, and a few shared stripes for virtual threads.
  *
- * <p>Virtual threads (JDK 21 and later) are told apart once per thread, when its thread-local
- * value is first made ({@link VirtualThreads}). A virtual thread gets the stripe of its thread id, so a million short
- * tasks leave no buffer behind: the stripe lives as long as the tracker, and the thread-local
- * entry dies with the virtual thread.
+ * <p>Virtual threads (JDK 21 and later) are told apart at each lookup ({@link VirtualThreads}):
+ * a virtual thread gets the stripe of its thread id without a thread-local entry, so a million
+ * short tasks leave no buffer and no entry behind.
  *
  * <p>The registry of owned buffers changes once per thread (registration) and once per ended
  * thread (take-over), under this object's lock; the same lock makes the tracked total exact.
@@ -35,16 +34,17 @@ final class SlotBuffers {
     }
 
     /** The calling thread's buffer. */
+    @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
     SlotBuffer current() {
-        return local.get();
-    }
-
-    private SlotBuffer create() {
         Thread thread = Thread.currentThread();
         if (VirtualThreads.isVirtual(thread)) {
             return stripes[(int) (thread.getId() & (stripes.length - 1))];
         }
-        SlotBuffer buffer = SlotBuffer.owned(thread, context);
+        return local.get();
+    }
+
+    private SlotBuffer create() {
+        SlotBuffer buffer = SlotBuffer.owned(Thread.currentThread(), context);
         synchronized (this) {
             owned.add(buffer);
         }
