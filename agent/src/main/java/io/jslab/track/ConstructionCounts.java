@@ -9,7 +9,10 @@ import java.util.List;
  * Every {@link ThreadCounts} of one tracker, and their sums: where each tracked class's
  * constructions are counted (SPEC 2a), one cell per platform thread, found through a
  * {@link ThreadLocal}, and a few stripes for virtual threads, found by thread id without one (a
- * thread-local entry per virtual thread would be state per task).
+ * thread-local entry per virtual thread would be state per task). A virtual thread takes the
+ * first stripe from its own whose lock is free ({@code tryLock}), and waits for its own only
+ * when every stripe is busy: a virtual thread that waits for a lock parks, which costs
+ * microseconds, while any stripe counts as well as another.
  *
  * <p>The registry changes once per platform thread that constructs a tracked object and once
  * per ended thread, whose counts move into {@code retired} ({@link #retireEnded}); reading a sum
@@ -30,14 +33,50 @@ final class ConstructionCounts {
         Arrays.setAll(stripes, i -> ThreadCounts.stripe());
     }
 
-    /** The calling thread's cells: its own on a platform thread, its stripe on a virtual one. */
-    @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
-    ThreadCounts current() {
+    /**
+     * Counts one construction of class {@code id}, sampled with weight {@code w}, in the calling
+     * thread's cells; returns {@code w} if the object is to be watched, 0 if not.
+     */
+    int count(int id, int w) {
         Thread thread = Thread.currentThread();
-        if (VirtualThreads.isVirtual(thread)) {
-            return stripes[(int) thread.getId() & (stripes.length - 1)];
+        if (!VirtualThreads.isVirtual(thread)) {
+            return local.get().count(id, w);
         }
-        return local.get();
+        ThreadCounts stripe = lockStripe(thread);
+        try {
+            return stripe.count(id, w);
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    /** Takes back one construction of class {@code id} (its constructor threw after it counted). */
+    void uncount(int id) {
+        Thread thread = Thread.currentThread();
+        if (!VirtualThreads.isVirtual(thread)) {
+            local.get().uncount(id);
+            return;
+        }
+        ThreadCounts stripe = lockStripe(thread);
+        try {
+            stripe.uncount(id);
+        } finally {
+            stripe.lock.unlock();
+        }
+    }
+
+    @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
+    private ThreadCounts lockStripe(Thread thread) {
+        int home = (int) thread.getId();
+        for (int i = 0; i < stripes.length; i++) {
+            ThreadCounts stripe = stripes[(home + i) & (stripes.length - 1)];
+            if (stripe.lock.tryLock()) {
+                return stripe;
+            }
+        }
+        ThreadCounts stripe = stripes[home & (stripes.length - 1)];
+        stripe.lock.lock();
+        return stripe;
     }
 
     /** A new class's cell index. */

@@ -268,7 +268,7 @@ public final class ObjectTracker implements AutoCloseable, Populations {
             int stamp = tally.epoch();
             SlotRef ref = records.record(object, slot, weight, stamp);
             tally.watched(weight, stamp);
-            buffers.current().add(ref);
+            buffers.add(ref);
         } catch (Throwable t) {
             errors.error("cannot track an object of class " + type.getName(), t);
             if (slot != SlabCache.NO_MEMORY) {

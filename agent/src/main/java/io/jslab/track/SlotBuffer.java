@@ -97,6 +97,19 @@ final class SlotBuffer {
         }
     }
 
+    /** A shared stripe: appends {@code ref} if the lock is free at once; false if it is not. */
+    boolean tryAdd(SlotRef ref) {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            append(ref);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void append(SlotRef ref) {
         SweepContext context = this.context;
         if (context == null) {

@@ -11,8 +11,9 @@ import java.util.function.ToLongFunction;
  * objects, found through a {@link ThreadLocal}, and a few shared stripes for virtual threads.
  *
  * <p>Virtual threads (JDK 21 and later) are told apart at each lookup ({@link VirtualThreads}):
- * a virtual thread gets the stripe of its thread id without a thread-local entry, so a million
- * short tasks leave no buffer and no entry behind.
+ * a virtual thread uses the stripes, found by its thread id without a thread-local entry, so a
+ * million short tasks leave no buffer and no entry behind. It appends to the first stripe from
+ * its own whose lock is free at once ({@link #add}): waiting for a lock would park it.
  *
  * <p>The registry of owned buffers changes once per thread (registration) and once per ended
  * thread (take-over), under this object's lock; the same lock makes the tracked total exact.
@@ -33,7 +34,24 @@ final class SlotBuffers {
         Arrays.setAll(stripes, i -> SlotBuffer.shared(context));
     }
 
-    /** The calling thread's buffer. */
+    /** Appends {@code ref} to the calling thread's buffer, or for a virtual thread to a stripe. */
+    @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
+    void add(SlotRef ref) {
+        Thread thread = Thread.currentThread();
+        if (!VirtualThreads.isVirtual(thread)) {
+            local.get().add(ref);
+            return;
+        }
+        int home = (int) thread.getId();
+        for (int i = 0; i < stripes.length; i++) {
+            if (stripes[(home + i) & (stripes.length - 1)].tryAdd(ref)) {
+                return;
+            }
+        }
+        stripes[home & (stripes.length - 1)].add(ref);
+    }
+
+    /** The calling thread's buffer (a virtual thread's: the stripe of its thread id). */
     @SuppressWarnings("deprecation") // Thread.threadId() only from JDK 19
     SlotBuffer current() {
         Thread thread = Thread.currentThread();

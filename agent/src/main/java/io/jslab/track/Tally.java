@@ -111,12 +111,12 @@ final class Tally {
      * not watched. Any thread; never blocks.
      */
     int count() {
-        return counts.current().count(id, weight);
+        return counts.count(id, weight);
     }
 
     /** Takes back a construction whose constructor threw after it was counted. */
     void uncount() {
-        counts.current().uncount(id);
+        counts.uncount(id);
     }
 
     /** The epoch a watched object is stamped with. */

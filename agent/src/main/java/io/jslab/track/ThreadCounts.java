@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * (a {@code LongAdder} starts with a compare-and-swap on one shared word, which in a loop that
  * allocates costs more than the allocation). Readers ({@link ConstructionCounts#sum}) read the
  * cells opaquely and see each count as it was a moment ago; an ended thread's cells are read
- * after {@link Thread#isAlive()} returned false, so exactly. A stripe's writers take its lock.
+ * after {@link Thread#isAlive()} returned false, so exactly. A stripe's writer holds its lock
+ * ({@link ConstructionCounts} takes it).
  *
  * <p>Sampling: each cell keeps a countdown to its next watched construction, drawn from the
  * geometric distribution of mean {@code w} (the weight), as the JVM's heap sampler and JFR's
@@ -33,7 +34,7 @@ final class ThreadCounts {
     private volatile long[] counts = new long[FIRST_CELLS];
     private int[] countdowns = new int[FIRST_CELLS];   // the writer's alone, as drawnFor
     private int[] drawnFor = new int[FIRST_CELLS];     // the weight each countdown was drawn for
-    private final ReentrantLock lock;                  // stripes only: shared by virtual threads
+    final ReentrantLock lock;                          // stripes only: shared by virtual threads
 
     private ThreadCounts(ReentrantLock lock) {
         this.lock = lock;
@@ -50,41 +51,10 @@ final class ThreadCounts {
 
     /**
      * Counts one construction of class {@code id}, sampled with weight {@code w}; returns
-     * {@code w} if this object is to be watched, 0 if not. The owning thread (or any, for a stripe).
+     * {@code w} if this object is to be watched, 0 if not. The owning thread, or a stripe's
+     * lock holder.
      */
     int count(int id, int w) {
-        if (lock == null) {
-            return countAsWriter(id, w);
-        }
-        lock.lock();
-        try {
-            return countAsWriter(id, w);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Takes back one construction of class {@code id} (its constructor threw after it counted). */
-    void uncount(int id) {
-        if (lock == null) {
-            add(id, -1);
-            return;
-        }
-        lock.lock();
-        try {
-            add(id, -1);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Constructions of class {@code id} counted here; any thread. */
-    long count(int id) {
-        long[] c = counts;
-        return id < c.length ? (long) CELL.getOpaque(c, id) : 0;
-    }
-
-    private int countAsWriter(int id, int w) {
         add(id, 1);
         if (w == 1) {
             return 1;
@@ -99,6 +69,17 @@ final class ThreadCounts {
         }
         down[id] = geometric(w);
         return w;
+    }
+
+    /** Takes back one construction of class {@code id}; as {@link #count(int, int)}. */
+    void uncount(int id) {
+        add(id, -1);
+    }
+
+    /** Constructions of class {@code id} counted here; any thread. */
+    long count(int id) {
+        long[] c = counts;
+        return id < c.length ? (long) CELL.getOpaque(c, id) : 0;
     }
 
     private void add(int id, long n) {

@@ -27,10 +27,10 @@ class ConstructionCountsTest {
         for (int t = 0; t < 8; t++) {
             Thread thread = new Thread(() -> {
                 for (int i = 0; i < 100_000; i++) {
-                    counts.current().count(a, 1);
-                    counts.current().count(b, 64);
+                    counts.count(a, 1);
+                    counts.count(b, 64);
                 }
-                counts.current().uncount(b);
+                counts.uncount(b);
             });
             threads.add(thread);
             thread.start();
@@ -52,13 +52,13 @@ class ConstructionCountsTest {
     void aClassIdBeyondTheFirstCellsGrowsThemWithoutLosingCounts() {
         ConstructionCounts counts = new ConstructionCounts();
         int first = counts.newId();
-        counts.current().count(first, 1);
+        counts.count(first, 1);
         int last = first;
         for (int i = 0; i < 100; i++) {
             last = counts.newId();
         }
-        counts.current().count(last, 1);
-        counts.current().count(last, 1);
+        counts.count(last, 1);
+        counts.count(last, 1);
         assertEquals(1, counts.sum(first));
         assertEquals(2, counts.sum(last));
         assertEquals(0, counts.sum(last + 1));
@@ -126,8 +126,8 @@ class ConstructionCountsTest {
         ExecutorService executor = (ExecutorService) factory.invoke(null);
         for (int i = 0; i < 20_000; i++) {
             executor.execute(() -> {
-                counts.current().count(id, 1);
-                counts.current().count(id, 8);
+                counts.count(id, 1);
+                counts.count(id, 8);
             });
         }
         executor.shutdown();
