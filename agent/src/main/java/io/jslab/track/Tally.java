@@ -108,7 +108,8 @@ final class Tally {
 
     /**
      * Counts one construction; returns the weight the object is watched with, or 0 when it is
-     * not watched. Any thread; never blocks.
+     * not watched. Any thread; a platform thread never waits, a virtual thread only when every
+     * stripe is busy ({@link ConstructionCounts}).
      */
     int count() {
         return counts.count(id, weight);
