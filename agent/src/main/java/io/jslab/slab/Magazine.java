@@ -40,8 +40,10 @@ final class Magazine {
     }
 
     final Thread owner;
-    final long[] slots;
-    final int capacity;
+    // Not final: a closed cache shrinks its magazines to nothing (release), since a thread's
+    // thread-local entry may hold its magazine long after the cache is gone.
+    long[] slots;
+    int capacity;
     int count;
 
     private long allocations;
@@ -53,6 +55,17 @@ final class Magazine {
         this.owner = owner;
         this.capacity = capacity;
         this.slots = new long[Math.max(1, capacity)]; // without magazines: room for the one slot
+    }
+
+    /**
+     * The cache closed: keeps no slot, room for one only (as without magazines), and no
+     * lifetimes. Cache lock held.
+     */
+    void release() {
+        count = 0;
+        capacity = 0;
+        slots = new long[1];
+        HISTOGRAM.setRelease(this, null);
     }
 
     void countAllocation() {

@@ -261,6 +261,9 @@ public final class SlabAllocator implements AutoCloseable {
         }
         closed = true;
         arena.close();
+        for (SlabCache cache : caches) {
+            cache.close();
+        }
         if (clock instanceof CoarseClock coarse) {
             coarse.release();
         }

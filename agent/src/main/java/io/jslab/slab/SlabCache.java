@@ -601,6 +601,28 @@ public final class SlabCache {
         return node.release(detached);
     }
 
+    /**
+     * The allocator closed: every magazine lets go of its slots. A thread's magazine stays in
+     * the thread's thread-local map until the map drops the stale entry, which it does lazily;
+     * emptied, it costs the thread a few dozen bytes meanwhile, not a magazine of addresses for
+     * every cache of every detach.
+     */
+    void close() {
+        lock.lock();
+        try {
+            for (Magazine m : liveMagazines) {
+                m.release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling platform thread's magazine; for tests. */
+    Magazine magazineOfThisThread() {
+        return magazines.get();
+    }
+
     /** Checks every slab, list, magazine and count; for tests, at quiescence. */
     void validate() {
         lock.lock();

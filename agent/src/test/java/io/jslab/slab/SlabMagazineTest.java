@@ -1,6 +1,7 @@
 package io.jslab.slab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,5 +95,27 @@ class SlabMagazineTest {
         assertEquals(1, cache.shrink());
         assertEquals(1, cache.stats().allocations());
         assertEquals(1, cache.stats().frees());
+    }
+
+    @Test
+    void aClosedAllocatorLeavesEachThreadsMagazineWithoutItsSlots() {
+        SlabAllocator slabs = fixture.open();
+        SlabCache cache = slabs.createCache("obj64", 64, false);
+        long[] held = new long[40];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = cache.allocate();
+        }
+        for (long address : held) {
+            cache.free(address);                       // the magazine fills again
+        }
+        Magazine m = cache.magazineOfThisThread();
+        assertTrue(m.count > 0 && m.slots.length > 1, "the thread's magazine holds slots");
+
+        slabs.close();
+        assertEquals(0, m.count, "the thread-local entry outlives the cache: it keeps no slot");
+        assertEquals(1, m.slots.length);
+        long[] lifetimes = new long[LifetimeHistogram.BUCKETS];
+        m.addLifetimesTo(lifetimes);
+        assertEquals(0, java.util.Arrays.stream(lifetimes).sum(), "nor its lifetime histogram");
     }
 }
