@@ -319,13 +319,11 @@ public final class SlabCache {
             } finally {
                 lock.unlock();
             }
-            Slab fresh = node.newSlab(); // the arena may run the reclaimer: no lock held here
+            if (addNewSlab()) {
+                continue;
+            }
             lock.lock();
             try {
-                if (fresh != null) {
-                    node.addNew(fresh);
-                    continue;
-                }
                 for (int i = 0; i < got; i++) {
                     node.giveBack(out[i]);
                 }
@@ -365,13 +363,11 @@ public final class SlabCache {
             } finally {
                 lock.unlock();
             }
-            Slab fresh = node.newSlab(); // the arena may run the reclaimer: no lock held here
+            if (addNewSlab()) {
+                continue;
+            }
             lock.lock();
             try {
-                if (fresh != null) {
-                    node.addNew(fresh);
-                    continue;
-                }
                 for (int i = 0; i < got; i++) {
                     Slab slab = pageMap.slabAt(out[i]);
                     stamp(slab, Slab.POISON_FREE);
@@ -666,17 +662,29 @@ public final class SlabCache {
             } finally {
                 lock.unlock();
             }
-            Slab fresh = node.newSlab(); // the arena may run the reclaimer: no lock held here
-            if (fresh == null) {
+            if (!addNewSlab()) {
                 return false;
             }
-            lock.lock();
-            try {
-                node.addNew(fresh);
-            } finally {
-                lock.unlock();
-            }
         }
+    }
+
+    /**
+     * Takes a new slab from the arena and puts it on the empty list; false when the arena has no
+     * block for it. Called without the lock: the arena may run the reclaimer, which takes the
+     * cache locks.
+     */
+    private boolean addNewSlab() {
+        Slab fresh = node.newSlab();
+        if (fresh == null) {
+            return false;
+        }
+        lock.lock();
+        try {
+            node.addNew(fresh);
+        } finally {
+            lock.unlock();
+        }
+        return true;
     }
 
     /** A full magazine gives its older half back (or, without magazines, the slot itself). */
