@@ -15,8 +15,15 @@ final class Slab {
     final SlabCache cache;
     /** Arena address of slot 0, a multiple of the slab's size in bytes. */
     final long base;
-    /** Free slot indices; the top of the stack, {@code freeIndices[free - 1]}, is handed out next. */
-    private final int[] freeIndices;
+    private final int objects;
+    /**
+     * Free slot indices; the top of the stack, {@code freeIndices[free - 1]}, is handed out next.
+     * {@code null} while the stack is still in its first order (slot 0 on top, then 1, 2, ...),
+     * which is every fresh slab's and every slab's handed out or given back whole: a reserve of
+     * whole slabs ({@link SlabCache#allocateSlabs}) then costs no heap beyond this object, where
+     * an array would add four bytes a slot, and the collector would copy them.
+     */
+    private int[] freeIndices;
     private int free;
 
     /** Handed out whole ({@link SlabCache#allocateSlabs}): every slot in use, none on its own. */
@@ -31,15 +38,12 @@ final class Slab {
     Slab(SlabCache cache, long base, int objects) {
         this.cache = cache;
         this.base = base;
-        this.freeIndices = new int[objects];
-        for (int i = 0; i < objects; i++) {
-            freeIndices[i] = objects - 1 - i;
-        }
+        this.objects = objects;
         this.free = objects;
     }
 
     int objects() {
-        return freeIndices.length;
+        return objects;
     }
 
     int freeCount() {
@@ -47,11 +51,11 @@ final class Slab {
     }
 
     int inUse() {
-        return freeIndices.length - free;
+        return objects - free;
     }
 
     boolean isEmpty() {
-        return free == freeIndices.length;
+        return free == objects;
     }
 
     boolean isFull() {
@@ -61,32 +65,44 @@ final class Slab {
     /** Takes the most recently freed slot (LIFO: its memory is the likeliest still in cache). */
     int pop() {
         assert free > 0 : "pop from full slab at 0x" + Long.toHexString(base);
-        return freeIndices[--free];
+        --free;
+        return freeIndices == null ? objects - 1 - free : freeIndices[free];
     }
 
     /** Every slot at once, from an empty slab. */
     void takeAll() {
         assert isEmpty() : "whole take of a slab in use at 0x" + Long.toHexString(base);
         free = 0;
+        freeIndices = null;
     }
 
     /** Every slot back at once, slot 0 on top again, as in a new slab. */
     void giveAll() {
         assert isFull() : "whole give-back of a slab with free slots at 0x" + Long.toHexString(base);
-        for (int i = 0; i < freeIndices.length; i++) {
-            freeIndices[i] = freeIndices.length - 1 - i;
-        }
-        free = freeIndices.length;
+        free = objects;
+        freeIndices = null;
     }
 
     void push(int index) {
-        assert free < freeIndices.length : "push of slot " + index + " into empty slab at 0x"
+        assert free < objects : "push of slot " + index + " into empty slab at 0x"
                 + Long.toHexString(base);
+        if (freeIndices == null) {
+            freeIndices = firstOrder();
+        }
         freeIndices[free++] = index;
+    }
+
+    /** The stack as an array, in the first order up to {@code free}. */
+    private int[] firstOrder() {
+        int[] indices = new int[objects];
+        for (int i = 0; i < free; i++) {
+            indices[i] = objects - 1 - i;
+        }
+        return indices;
     }
 
     /** Copy of the free indices, for the validator. */
     int[] freeIndices() {
-        return java.util.Arrays.copyOf(freeIndices, free);
+        return java.util.Arrays.copyOf(freeIndices == null ? firstOrder() : freeIndices, free);
     }
 }
